@@ -1,0 +1,156 @@
+package io.switchboard.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The local Keycloak as tests use it: password-grant tokens from the {@code switchboard-tests} client, and the Admin
+ * REST API (with the {@code tenant-service} client's service account) to create and delete test users.
+ */
+public final class Keycloak {
+
+    public static final String REALM = "switchboard";
+    public static final String TEST_CLIENT = "switchboard-tests";
+    private static final String ADMIN_CLIENT = "tenant-service";
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Keycloak() {}
+
+    /** An access token for a user of the switchboard realm. */
+    public static String token(String username, String password) {
+        JsonNode response = form(
+                "/realms/" + REALM + "/protocol/openid-connect/token",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        TEST_CLIENT,
+                        "username",
+                        username,
+                        "password",
+                        password,
+                        "scope",
+                        "openid"));
+        return response.get("access_token").asText();
+    }
+
+    /** Creates an enabled user with a password, the {@code tenants} attribute and realm roles; returns its id. */
+    public static String createUser(String username, String password, String tenantsJson, List<String> realmRoles) {
+        Map<String, Object> user = Map.of(
+                "username",
+                username,
+                "email",
+                username + "@test.switchboard.local",
+                "emailVerified",
+                true,
+                "firstName",
+                "Test",
+                "lastName",
+                username,
+                "enabled",
+                true,
+                "attributes",
+                Map.of("tenants", List.of(tenantsJson)),
+                "credentials",
+                List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        HttpResponse<String> created = admin("POST", "/users", user);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "Creating user " + username + " failed: " + created.statusCode() + " " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        if (!realmRoles.isEmpty()) {
+            List<Object> roles = realmRoles.stream()
+                    .map(name ->
+                            (Object) parse(admin("GET", "/roles/" + name, null).body()))
+                    .toList();
+            HttpResponse<String> mapped = admin("POST", "/users/" + id + "/role-mappings/realm", roles);
+            if (mapped.statusCode() != 204) {
+                throw new IllegalStateException("Mapping roles to " + username + " failed: " + mapped.body());
+            }
+        }
+        return id;
+    }
+
+    public static void deleteUser(String id) {
+        admin("DELETE", "/users/" + id, null);
+    }
+
+    private static HttpResponse<String> admin(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(LocalStack.keycloakUrl() + "/admin/realms/" + REALM + path))
+                    .timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + adminToken())
+                    .header("Content-Type", "application/json");
+            request.method(
+                    method,
+                    body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak admin call failed: " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String adminToken() {
+        String secret = System.getenv().getOrDefault("KEYCLOAK_TENANT_SERVICE_SECRET", "tenant-service-local-secret");
+        JsonNode response = form(
+                "/realms/" + REALM + "/protocol/openid-connect/token",
+                Map.of("grant_type", "client_credentials", "client_id", ADMIN_CLIENT, "client_secret", secret));
+        return response.get("access_token").asText();
+    }
+
+    private static JsonNode form(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(LocalStack.keycloakUrl() + path))
+                            .timeout(Duration.ofSeconds(20))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "Keycloak token request failed: " + response.statusCode() + " " + response.body());
+            }
+            return parse(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak is unreachable at " + LocalStack.keycloakUrl(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("Unexpected Keycloak response: " + json, e);
+        }
+    }
+}

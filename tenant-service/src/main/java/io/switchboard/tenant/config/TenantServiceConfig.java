@@ -1,0 +1,33 @@
+package io.switchboard.tenant.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of tenant-service ({@code switchboard.tenant.*}). */
+@ConfigMapping(prefix = "switchboard.tenant")
+public interface TenantServiceConfig {
+
+    /** Trial length when a trial tenant is created without an expiry date. */
+    @WithDefault("P14D")
+    Duration defaultTrial();
+
+    /** How long a deleted tenant can be restored before it is purged for good. */
+    @WithDefault("P30D")
+    Duration deletedRetention();
+
+    /** Limits of a new tenant when the request gives none. */
+    DefaultLimits defaultLimits();
+
+    /** Limits of a new tenant. */
+    interface DefaultLimits {
+        @WithDefault("10")
+        int maxAgents();
+
+        @WithDefault("5")
+        int maxDids();
+
+        @WithDefault("10")
+        int maxConcurrentCalls();
+    }
+}
