@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Prints where the running platform is and how to log in (the end of 'make run').
+set -euo pipefail
+
+SB_COMPONENT=run
+# shellcheck source=deploy/local/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+superadmin_password="$(cat "$SECRETS_DIR/superadmin-password")"
+keycloak_admin_password="$(cat "$SECRETS_DIR/keycloak-admin-password")"
+
+cat <<TEXT
+
+  Switchboard is running.
+
+  tenant-service API     http://localhost:8081/api/v1/tenants
+  tenant-service docs    http://localhost:8081/q/swagger-ui   (Authorize: client switchboard-web)
+  Keycloak (identity)    http://localhost:8180/admin           admin / $keycloak_admin_password
+
+  Log in as the platform superadmin
+    user      superadmin
+    password  $superadmin_password
+
+  From a shell:  TOKEN=\$(make -s token)
+                 curl -H "Authorization: Bearer \$TOKEN" http://localhost:8081/api/v1/tenants
+
+  make status   what runs        make stop   stop everything     logs in .local/logs/
+
+TEXT
