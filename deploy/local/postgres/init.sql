@@ -1,0 +1,95 @@
+-- Switchboard local PostgreSQL setup. Applied by deploy/local/postgres.sh on every start,
+-- as the postgres superuser:  psql -v ON_ERROR_STOP=1 -f init.sql   (idempotent).
+--
+-- * one login role per service, password = role name (LOCAL DEVELOPMENT ONLY);
+-- * databases `switchboard` (make run) and `switchboard_test` (make test), owned by postgres;
+-- * in each database one schema per service, named and owned like its role, usable by no other
+--   role; PUBLIC can neither connect to the databases nor use schema public.
+-- Postgres's default search_path ("$user", public) makes each role find its own schema.
+--
+-- NOTE for migrations: a service role owns its tables, and a table owner bypasses row-level
+-- security unless the table has FORCE ROW LEVEL SECURITY.
+--
+-- `asterisk` (Asterisk's realtime reader) gets no schema: a telephony-service migration grants
+-- it read access to the telephony_service schema.
+
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+
+-- ---------------------------------------------------------------- roles (cluster-wide)
+DO $roles$
+DECLARE
+  r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['tenant_service', 'telephony_service', 'routing_service', 'helpdesk_service',
+                           'chat_service', 'webhook_dispatcher', 'asterisk'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
+      EXECUTE format('CREATE ROLE %I LOGIN', r);
+    END IF;
+    -- Re-asserted on every run, so a hand-made change does not survive a start.
+    EXECUTE format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE'
+                   ' NOREPLICATION INHERIT CONNECTION LIMIT -1 PASSWORD %L', r, r);
+  END LOOP;
+END
+$roles$;
+
+-- ---------------------------------------------------------------- databases
+-- CREATE DATABASE cannot run inside a transaction (nor a DO block): generate it, run it with \gexec.
+SELECT format('CREATE DATABASE %I OWNER postgres TEMPLATE template0 ENCODING %L LC_COLLATE %L LC_CTYPE %L',
+              d, 'UTF8', 'C.UTF-8', 'C.UTF-8')
+  FROM unnest(ARRAY['switchboard', 'switchboard_test']) AS d
+ WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_database WHERE datname = d)
+\gexec
+
+-- ---------------------------------------------------------------- per database
+-- The same block runs in each database (it only uses current_database()).
+
+\connect switchboard
+SET client_min_messages = warning;
+DO $db$
+DECLARE
+  r text;
+  all_roles text[] := ARRAY['tenant_service', 'telephony_service', 'routing_service', 'helpdesk_service',
+                            'chat_service', 'webhook_dispatcher', 'asterisk'];
+  service_roles text[] := ARRAY['tenant_service', 'telephony_service', 'routing_service', 'helpdesk_service',
+                                'chat_service', 'webhook_dispatcher'];
+BEGIN
+  EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
+  FOREACH r IN ARRAY all_roles LOOP
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), r);
+  END LOOP;
+
+  REVOKE ALL ON SCHEMA public FROM PUBLIC;
+
+  FOREACH r IN ARRAY service_roles LOOP
+    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION %I', r, r);
+    EXECUTE format('ALTER SCHEMA %I OWNER TO %I', r, r);
+    EXECUTE format('REVOKE ALL ON SCHEMA %I FROM PUBLIC', r);
+  END LOOP;
+END
+$db$;
+
+\connect switchboard_test
+SET client_min_messages = warning;
+DO $db$
+DECLARE
+  r text;
+  all_roles text[] := ARRAY['tenant_service', 'telephony_service', 'routing_service', 'helpdesk_service',
+                            'chat_service', 'webhook_dispatcher', 'asterisk'];
+  service_roles text[] := ARRAY['tenant_service', 'telephony_service', 'routing_service', 'helpdesk_service',
+                                'chat_service', 'webhook_dispatcher'];
+BEGIN
+  EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
+  FOREACH r IN ARRAY all_roles LOOP
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), r);
+  END LOOP;
+
+  REVOKE ALL ON SCHEMA public FROM PUBLIC;
+
+  FOREACH r IN ARRAY service_roles LOOP
+    EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I AUTHORIZATION %I', r, r);
+    EXECUTE format('ALTER SCHEMA %I OWNER TO %I', r, r);
+    EXECUTE format('REVOKE ALL ON SCHEMA %I FROM PUBLIC', r);
+  END LOOP;
+END
+$db$;
