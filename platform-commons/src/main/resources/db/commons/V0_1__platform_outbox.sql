@@ -8,7 +8,7 @@ create table outbox (
     tenant_id      text,
     aggregate_type text        not null,
     aggregate_id   text        not null,
-    payload        jsonb       not null,
+    payload        json        not null, -- json, not jsonb: published byte for byte as serialized
     actor          text,
     client_ip      text,
     traceparent    text,

@@ -11,12 +11,18 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,6 +47,7 @@ public final class EventCapture implements AutoCloseable {
     private volatile boolean running = true;
 
     private EventCapture(List<String> topics) {
+        ensureTopics(topics);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-capture-" + UUID.randomUUID());
@@ -58,6 +65,32 @@ public final class EventCapture implements AutoCloseable {
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // fix the starting point now, not at the first poll
         poller = Thread.ofPlatform().name("event-capture").daemon().start(this::poll);
+    }
+
+    /** Creates missing topics (3 partitions, like the local broker's default) so that capturing can start now. */
+    private static void ensureTopics(List<String> topics) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            List<NewTopic> missing = new ArrayList<>();
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            for (String topic : topics) {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, 3, (short) 1));
+                }
+            }
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not prepare topics " + topics, e);
+        }
     }
 
     /** Starts capturing everything published to {@code topics} from now on. */

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 public class Outbox {
 
     private static final String INSERT = "insert into outbox (id, topic, type, tenant_id, aggregate_type,"
-            + " aggregate_id, payload, actor, client_ip, traceparent) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)";
+            + " aggregate_id, payload, actor, client_ip, traceparent) values (?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;

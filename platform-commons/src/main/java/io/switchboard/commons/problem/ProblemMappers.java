@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,67 +63,18 @@ public class ProblemMappers {
         return validation(e, uri);
     }
 
-    @ServerExceptionMapper
-    public Response unrecognized(UnrecognizedPropertyException e, UriInfo uri) {
-        return fieldError(jsonPath(e), "unknown field; allowed fields: " + e.getKnownPropertyIds(), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
-        String expected = e.getTargetType() == null ? "another value" : describe(e.getTargetType());
-        return fieldError(jsonPath(e), "invalid value " + quote(e.getValue()) + "; expected " + expected, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response invalidNull(InvalidNullException e, UriInfo uri) {
-        return fieldError(jsonPath(e), "must not be null", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e, UriInfo uri) {
-        String path = jsonPath(e);
-        if (path.isEmpty()) {
-            return respond(
-                            Problem.of(
-                                    ProblemType.MALFORMED_REQUEST,
-                                    "The request body is missing or is not the expected JSON object"),
-                            uri)
-                    .build();
-        }
-        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        return fieldError(path, "wrong type; expected " + expected, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response mapping(JsonMappingException e, UriInfo uri) {
-        String path = jsonPath(e);
-        String message = e.getOriginalMessage() == null ? "invalid value" : e.getOriginalMessage();
-        if (e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null) {
-            message = cause.getMessage();
-        }
-        if (path.isEmpty()) {
-            return respond(
-                            Problem.of(ProblemType.MALFORMED_REQUEST, "The request body could not be read: " + message),
-                            uri)
-                    .build();
-        }
-        return fieldError(path, message, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response parse(JsonParseException e, UriInfo uri) {
-        String where = e.getLocation() == null
-                ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr();
-        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + where), uri)
-                .build();
-    }
-
-    @ServerExceptionMapper
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonMappingException.class,
+        JsonParseException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        InvalidNullException.class,
+        UnrecognizedPropertyException.class,
+        ValueInstantiationException.class
+    })
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The request body could not be read as JSON"), uri)
-                .build();
+        return respond(JsonProblems.toProblem(e), uri).build();
     }
 
     @ServerExceptionMapper({
@@ -217,10 +168,6 @@ public class ProblemMappers {
                 .build();
     }
 
-    private Response fieldError(String field, String message, UriInfo uri) {
-        return respond(ProblemException.invalid(field, message).problem(), uri).build();
-    }
-
     private static Response.ResponseBuilder respond(Problem problem, UriInfo uri) {
         Problem withInstance = problem.instance() == null ? problem.withInstance(instance(uri)) : problem;
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(withInstance);
@@ -228,51 +175,5 @@ public class ProblemMappers {
 
     private static URI instance(UriInfo uri) {
         return uri == null ? null : URI.create(uri.getPath());
-    }
-
-    /** The JSON path of the offending value, e.g. {@code settings.businessHours.weekly.monday[0].start}. */
-    static String jsonPath(JsonMappingException e) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!out.isEmpty()) {
-                    out.append('.');
-                }
-                out.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            List<String> values = new ArrayList<>();
-            for (Object constant : type.getEnumConstants()) {
-                values.add(constant.toString());
-            }
-            return "one of " + values;
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "an ISO-8601 date-time such as 2026-01-31T12:00:00Z";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        return "an object";
-    }
-
-    private static String quote(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     }
 }

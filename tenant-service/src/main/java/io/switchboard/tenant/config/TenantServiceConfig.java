@@ -16,6 +16,14 @@ public interface TenantServiceConfig {
     @WithDefault("P30D")
     Duration deletedRetention();
 
+    /** How often the trial-expiry and purge job runs (a Quarkus scheduler interval, e.g. {@code 1m}). */
+    @WithDefault("1m")
+    String jobsEvery();
+
+    /** How long after start-up the job first runs. */
+    @WithDefault("10s")
+    String jobsDelay();
+
     /** Limits of a new tenant when the request gives none. */
     DefaultLimits defaultLimits();
 

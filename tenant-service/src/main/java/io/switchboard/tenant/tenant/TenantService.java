@@ -13,6 +13,7 @@ import io.switchboard.commons.events.EventTypes;
 import io.switchboard.commons.events.Topics;
 import io.switchboard.commons.outbox.Outbox;
 import io.switchboard.commons.outbox.OutboxMessage;
+import io.switchboard.commons.problem.JsonProblems;
 import io.switchboard.commons.problem.Problem;
 import io.switchboard.commons.problem.ProblemException;
 import io.switchboard.commons.problem.ProblemType;
@@ -346,7 +347,7 @@ public class TenantService {
                     ? draft
                     : withTrialExpiry(draft, draft.trialExpiresAt().withOffsetSameInstant(ZoneOffset.UTC));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
+            throw new ProblemException(JsonProblems.toProblem(e));
         }
     }
 

@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +29,11 @@ class RowLevelSecurityTest {
     private static String tenantA;
     private static String tenantB;
 
-    @BeforeAll
-    static void tenants() {
+    @BeforeEach
+    void tenants() {
+        if (tenantA != null) {
+            return; // once per class; the application is not reachable yet in @BeforeAll
+        }
         String token = users.superadmin().token();
         tenantA = createActive(token, "rls-a");
         tenantB = createActive(token, "rls-b");

@@ -17,7 +17,7 @@ import io.switchboard.testing.TestUsers.TestUser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Who may do what with tenants, with real tokens from the local Keycloak. */
@@ -33,8 +33,11 @@ class TenantAccessTest {
     private static TestUser viewerOfA;
     private static TestUser memberOfBoth;
 
-    @BeforeAll
-    static void setUp() {
+    @BeforeEach
+    void setUp() {
+        if (superadmin != null) {
+            return; // once per class; the application is not reachable yet in @BeforeAll
+        }
         superadmin = users.superadmin();
         tenantA = newId("access-a");
         tenantB = newId("access-b");
