@@ -108,7 +108,9 @@ start() {
     || fail "PostgreSQL is not accepting connections on $PG_HOST:$PG_PORT (log: /var/log/postgresql/postgresql-$PG_VERSION-$PG_CLUSTER.log)"
 
   info "applying $INIT_SQL"
-  psql_admin -d postgres <"$INIT_SQL" || fail "applying $INIT_SQL failed"
+  # Fed on stdin (the postgres user may not be able to read the checkout), with \ir includes inlined.
+  awk -v dir="$(dirname "$INIT_SQL")" '/^\\ir /{ while ((getline line < (dir "/" $2)) > 0) print line; close(dir "/" $2); next } { print }' \
+    "$INIT_SQL" | psql_admin -d postgres || fail "applying $INIT_SQL failed"
 
   # Smoke test: a service role logs in over TCP with its password.
   if ! PGPASSWORD=tenant_service PGCONNECT_TIMEOUT=5 psql -X -q -At -h "$PG_HOST" -p "$PG_PORT" \

@@ -31,7 +31,8 @@ public class HousekeepingJob {
     @Scheduled(
             every = "${switchboard.housekeeping.every:1h}",
             delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
         try {
             int outboxRows = delete(

@@ -2,9 +2,11 @@ package io.switchboard.commons.inbox;
 
 import io.switchboard.commons.events.DomainEvent;
 import io.switchboard.commons.tenant.TenantContext;
+import io.switchboard.commons.tenant.TenantRequestFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.util.function.Consumer;
+import org.jboss.logging.MDC;
 
 /**
  * The idempotent-consumer guard: an event's effect and the record that it was processed commit in one transaction, so
@@ -31,6 +33,13 @@ public class IdempotentConsumer {
     @ActivateRequestContext
     public boolean process(String consumer, DomainEvent event, Consumer<DomainEvent> effect) {
         tenantContext.runAsSystem(event.tenantId());
-        return transaction.processOnce(consumer, event, effect);
+        if (event.tenantId() != null) {
+            MDC.put(TenantRequestFilter.MDC_TENANT, event.tenantId());
+        }
+        try {
+            return transaction.processOnce(consumer, event, effect);
+        } finally {
+            MDC.remove(TenantRequestFilter.MDC_TENANT);
+        }
     }
 }

@@ -22,7 +22,8 @@ public class TenantJobs {
     @Scheduled(
             every = "${switchboard.tenant.jobs-every:1m}",
             delayed = "${switchboard.tenant.jobs-delay:10s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @ActivateRequestContext
     void run() {
         tenantContext.runAsSystem(null);
