@@ -2,7 +2,7 @@
 -- tenant it acts for, unless it is an explicit cross-tenant (superadmin or platform job) transaction.
 create table tenant (
     id                   text primary key
-        constraint tenant_id_slug check (id ~ '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$'),
+        constraint tenant_id_slug check (id ~ '^[a-z0-9](?:[a-z0-9-]{0,22}[a-z0-9])$'),
     name                 text        not null check (length(name) between 1 and 200),
     status               text        not null check (status in ('active', 'trial', 'suspended', 'inactive')),
     status_reason        text,
