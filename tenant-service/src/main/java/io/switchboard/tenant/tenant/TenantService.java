@@ -1,24 +1,21 @@
 package io.switchboard.tenant.tenant;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.commons.api.ETags;
 import io.switchboard.commons.api.JsonMergePatch;
+import io.switchboard.commons.api.MergePatches;
 import io.switchboard.commons.api.Page;
 import io.switchboard.commons.api.PageRequest;
 import io.switchboard.commons.events.EventTypes;
 import io.switchboard.commons.events.Topics;
 import io.switchboard.commons.outbox.Outbox;
 import io.switchboard.commons.outbox.OutboxMessage;
-import io.switchboard.commons.problem.JsonProblems;
 import io.switchboard.commons.problem.Problem;
 import io.switchboard.commons.problem.ProblemException;
 import io.switchboard.commons.problem.ProblemType;
 import io.switchboard.commons.problem.Validation;
-import io.switchboard.commons.problem.Violations;
 import io.switchboard.commons.security.Caller;
 import io.switchboard.commons.tenant.CrossTenant;
 import io.switchboard.commons.tenant.TenantIds;
@@ -32,11 +29,9 @@ import io.switchboard.tenant.tenant.TenantEvents.TenantUpdated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,21 +49,19 @@ public class TenantService {
     private final TenantRepository repository;
     private final Outbox outbox;
     private final ObjectMapper mapper;
-    private final ObjectMapper nonNullMapper;
-    private final Validator validator;
+    private final MergePatches patches;
     private final TenantServiceConfig config;
 
     public TenantService(
             TenantRepository repository,
             Outbox outbox,
             ObjectMapper mapper,
-            Validator validator,
+            MergePatches patches,
             TenantServiceConfig config) {
         this.repository = repository;
         this.outbox = outbox;
         this.mapper = mapper;
-        this.nonNullMapper = mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        this.validator = validator;
+        this.patches = patches;
         this.config = config;
     }
 
@@ -96,10 +89,11 @@ public class TenantService {
                 new Limits(defaultLimits.maxAgents(), defaultLimits.maxDids(), defaultLimits.maxConcurrentCalls()),
                 Features.defaults(),
                 TenantSettings.defaults());
-        ObjectNode requested = nonNullMapper.valueToTree(request);
+        ObjectNode requested = patches.nonNullTree(request);
         requested.remove("id");
         requested.remove("status");
-        TenantDraft draft = bind(JsonMergePatch.apply(mapper.valueToTree(defaults), requested));
+        TenantDraft draft = utcTrial(
+                patches.bind(JsonMergePatch.apply(mapper.valueToTree(defaults), requested), TenantDraft.class));
         validate(draft, true, now);
 
         Tenant tenant = new Tenant();
@@ -155,19 +149,12 @@ public class TenantService {
                     .with("tenantStatus", tenant.status.value()));
         }
         ETags.checkIfMatch(ifMatch, tenant.version);
-        if (patch == null || !patch.isObject()) {
-            throw new ProblemException(
-                    ProblemType.MALFORMED_REQUEST,
-                    "A merge patch must be a JSON object, e.g. {\"name\": \"New name\"}");
-        }
-        ObjectNode changes = stripReadOnly((ObjectNode) patch, TenantMapper.toView(tenant));
-
         Instant now = Instant.now();
-        JsonNode current = mapper.valueToTree(TenantMapper.toDraft(tenant));
-        TenantDraft draft = bind(JsonMergePatch.apply(current, changes));
-        draft = adjustTrial(draft, tenant.status, changes);
-        List<String> changed = new ArrayList<>();
-        diff("", current, mapper.valueToTree(draft), changed);
+        TenantDraft current = TenantMapper.toDraft(tenant);
+        TenantDraft patched = patches.apply(current, patch, TenantDraft.class, READ_ONLY, TenantMapper.toView(tenant))
+                .draft();
+        TenantDraft draft = adjustTrial(utcTrial(patched), tenant.status, patch);
+        List<String> changed = patches.changes(current, draft);
         if (changed.isEmpty()) {
             return TenantMapper.toView(tenant);
         }
@@ -323,37 +310,16 @@ public class TenantService {
                 draft.settings());
     }
 
-    /** Removes the read-only members a client may echo back; changing one of them is an error. */
-    private ObjectNode stripReadOnly(ObjectNode patch, TenantView current) {
-        ObjectNode changes = patch.deepCopy();
-        JsonNode currentTree = mapper.valueToTree(current);
-        Validation validation = new Validation();
-        for (String field : READ_ONLY) {
-            if (changes.has(field)) {
-                if (!changes.get(field).equals(currentTree.get(field))) {
-                    validation.add(field, "is read-only");
-                }
-                changes.remove(field);
-            }
-        }
-        validation.throwIfInvalid();
-        return changes;
-    }
-
-    private TenantDraft bind(JsonNode document) {
-        try {
-            TenantDraft draft = mapper.treeToValue(document, TenantDraft.class);
-            return draft.trialExpiresAt() == null
-                    ? draft
-                    : withTrialExpiry(draft, draft.trialExpiresAt().withOffsetSameInstant(ZoneOffset.UTC));
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(JsonProblems.toProblem(e));
-        }
+    /** Trial expiries are kept in UTC, so that equal instants compare equal. */
+    private static TenantDraft utcTrial(TenantDraft draft) {
+        return draft.trialExpiresAt() == null
+                ? draft
+                : withTrialExpiry(draft, draft.trialExpiresAt().withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     private void validate(TenantDraft draft, boolean trialChanged, Instant now) {
         Validation validation = new Validation();
-        Violations.toFieldErrors(validator.validate(draft), "").forEach(e -> validation.add(e.field(), e.message()));
+        patches.validate(draft, validation);
         TenantRules.check(draft, trialChanged, now, validation);
         validation.throwIfInvalid();
     }
@@ -368,26 +334,5 @@ public class TenantService {
                 : "A tenant with id '" + existing.id + "' already exists";
         return new ProblemException(Problem.of(ProblemType.ALREADY_EXISTS, detail)
                 .withErrors(List.of(new io.switchboard.commons.problem.FieldError("id", "is taken"))));
-    }
-
-    /** Collects the JSON paths where two documents differ; arrays and values compare as a whole. */
-    static void diff(String path, JsonNode before, JsonNode after, List<String> changed) {
-        if (before != null && after != null && before.isObject() && after.isObject()) {
-            Set<String> names = new java.util.TreeSet<>();
-            before.fieldNames().forEachRemaining(names::add);
-            after.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                diff(path.isEmpty() ? name : path + "." + name, before.get(name), after.get(name), changed);
-            }
-            return;
-        }
-        boolean beforeMissing = before == null || before.isNull();
-        boolean afterMissing = after == null || after.isNull();
-        if (beforeMissing && afterMissing) {
-            return;
-        }
-        if (beforeMissing != afterMissing || !before.equals(after)) {
-            changed.add(path);
-        }
     }
 }
