@@ -13,6 +13,7 @@ SB_COMPONENT=services
 # name:port of every service built so far, in start order.
 SERVICES=(
   tenant-service:8081
+  telephony-service:8082
 )
 READY_TIMEOUT=120
 

@@ -13,8 +13,47 @@ public final class EventTypes {
     public static final String TENANT_RESTORED = "tenant.tenant.restored";
     public static final String TENANT_PURGED = "tenant.tenant.purged";
 
+    public static final String TELEPHONY_TRUNK_CREATED = "telephony.trunk.created";
+    public static final String TELEPHONY_TRUNK_UPDATED = "telephony.trunk.updated";
+    public static final String TELEPHONY_TRUNK_DELETED = "telephony.trunk.deleted";
+    public static final String TELEPHONY_EXTENSION_CREATED = "telephony.extension.created";
+    public static final String TELEPHONY_EXTENSION_UPDATED = "telephony.extension.updated";
+    public static final String TELEPHONY_EXTENSION_DELETED = "telephony.extension.deleted";
+    public static final String TELEPHONY_EXTENSION_CREDENTIALS_RESET = "telephony.extension.credentials_reset";
+    public static final String TELEPHONY_QUEUE_CREATED = "telephony.queue.created";
+    public static final String TELEPHONY_QUEUE_UPDATED = "telephony.queue.updated";
+    public static final String TELEPHONY_QUEUE_DELETED = "telephony.queue.deleted";
+    public static final String TELEPHONY_QUEUE_MEMBER_ADDED = "telephony.queue_member.added";
+    public static final String TELEPHONY_QUEUE_MEMBER_UPDATED = "telephony.queue_member.updated";
+    public static final String TELEPHONY_QUEUE_MEMBER_REMOVED = "telephony.queue_member.removed";
+    public static final String TELEPHONY_QUEUE_MEMBER_PAUSED = "telephony.queue_member.paused";
+    public static final String TELEPHONY_QUEUE_MEMBER_UNPAUSED = "telephony.queue_member.unpaused";
+    public static final String TELEPHONY_VOICEMAIL_CREATED = "telephony.voicemail.created";
+    public static final String TELEPHONY_VOICEMAIL_UPDATED = "telephony.voicemail.updated";
+    public static final String TELEPHONY_VOICEMAIL_DELETED = "telephony.voicemail.deleted";
+    public static final String TELEPHONY_CALL_STARTED = "telephony.call.started";
+    public static final String TELEPHONY_CALL_RINGING = "telephony.call.ringing";
+    public static final String TELEPHONY_CALL_ANSWERED = "telephony.call.answered";
+    public static final String TELEPHONY_CALL_QUEUED = "telephony.call.queued";
+    public static final String TELEPHONY_CALL_TRANSFERRED = "telephony.call.transferred";
+    public static final String TELEPHONY_CALL_REJECTED = "telephony.call.rejected";
+    public static final String TELEPHONY_CALL_ENDED = "telephony.call.ended";
+    public static final String TELEPHONY_CDR_CREATED = "telephony.cdr.created";
+
     /** The prefix shared by every event about the tenant aggregate itself. */
     public static final String TENANT_AGGREGATE_PREFIX = "tenant.tenant.";
+
+    public static final String WEBHOOK_SUBSCRIPTION_CREATED = "webhook.subscription.created";
+    public static final String WEBHOOK_SUBSCRIPTION_UPDATED = "webhook.subscription.updated";
+    public static final String WEBHOOK_SUBSCRIPTION_DELETED = "webhook.subscription.deleted";
+    public static final String WEBHOOK_SUBSCRIPTION_DISABLED = "webhook.subscription.disabled";
+    public static final String WEBHOOK_SUBSCRIPTION_ENABLED = "webhook.subscription.enabled";
+    public static final String WEBHOOK_SUBSCRIPTION_SECRET_ROTATED = "webhook.subscription.secret_rotated";
+    /**
+     * The event webhook-dispatcher sends on request to check an endpoint ("send test event"); it is delivered over
+     * HTTP only, never published to Kafka.
+     */
+    public static final String WEBHOOK_TEST = "webhook.test";
 
     private EventTypes() {}
 }

@@ -8,6 +8,8 @@ public final class Topics {
     public static final String ROUTING_EVENTS = "routing.events";
     public static final String HELPDESK_EVENTS = "helpdesk.events";
     public static final String CHAT_EVENTS = "chat.events";
+    /** webhook-dispatcher's own events: subscriptions created, changed, disabled... */
+    public static final String WEBHOOK_EVENTS = "webhook.events";
 
     private Topics() {}
 }

@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.switchboard.commons.db.LeaderLock;
 import io.switchboard.commons.events.CloudEventCodec;
 import io.switchboard.commons.events.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,8 +36,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.postgresql.PGConnection;
 
 /**
@@ -129,29 +127,30 @@ public class OutboxRelay {
     public record Backlog(long pending, Instant oldestCreatedAt) {}
 
     private void loop() {
-        Connection listener = null;
-        boolean leader = false;
+        LeaderLock lock = new LeaderLock("outbox-relay");
         Duration backoff = Duration.ofMillis(200);
+        boolean listening = false;
         while (running) {
             try {
-                if (listener == null) {
-                    listener = openListener();
-                    leader = false;
-                }
-                if (!leader) {
-                    leader = becomeLeader(listener);
+                if (!lock.isHeld()) {
+                    listening = false;
+                    boolean leader = lock.tryAcquire();
                     status.set(new Status(leader, true, null, status.get().lastPublishedAt()));
                     if (!leader) {
                         Thread.sleep(config.pollInterval().toMillis());
                         continue;
                     }
                 }
+                if (!listening) {
+                    listen(lock.connection());
+                    listening = true;
+                }
                 while (running && publishBatch() == config.batchSize()) {
                     // drain the backlog before waiting again
                 }
                 backoff = Duration.ofMillis(200);
-                listener.unwrap(PGConnection.class)
-                        .getNotifications((int) config.pollInterval().toMillis());
+                lock.connection().unwrap(PGConnection.class).getNotifications((int)
+                        config.pollInterval().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -160,16 +159,16 @@ public class OutboxRelay {
                     break;
                 }
                 boolean firstFailure = status.get().healthy();
-                status.set(new Status(leader, false, e.toString(), status.get().lastPublishedAt()));
+                status.set(new Status(
+                        lock.isHeld(), false, e.toString(), status.get().lastPublishedAt()));
                 if (firstFailure) {
                     Log.warnf("Outbox relay cannot publish (will retry): %s", e.toString());
                 } else {
                     Log.debugf("Outbox relay still failing: %s", e.toString());
                 }
                 if (e instanceof SQLException) {
-                    close(listener);
-                    listener = null;
-                    leader = false;
+                    lock.close();
+                    listening = false;
                 }
                 sleepQuietly(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0
@@ -177,35 +176,12 @@ public class OutboxRelay {
                         : backoff.multipliedBy(2);
             }
         }
-        close(listener);
+        lock.close();
     }
 
-    /**
-     * A dedicated connection outside the pool: it holds the LISTEN and the session advisory lock, both of which must
-     * end with it rather than stay on a pooled connection that another caller borrows next.
-     */
-    private static Connection openListener() throws SQLException {
-        Config settings = ConfigProvider.getConfig();
-        return DriverManager.getConnection(
-                settings.getValue("quarkus.datasource.jdbc.url", String.class),
-                settings.getOptionalValue("quarkus.datasource.username", String.class)
-                        .orElse(null),
-                settings.getOptionalValue("quarkus.datasource.password", String.class)
-                        .orElse(null));
-    }
-
-    private boolean becomeLeader(Connection listener) throws SQLException {
-        try (Statement statement = listener.createStatement()) {
-            statement.execute("listen \"" + channel(listener) + "\"");
-            try (ResultSet rs = statement.executeQuery(
-                    "select pg_try_advisory_lock(hashtext(current_schema() || '.outbox-relay'))")) {
-                rs.next();
-                boolean acquired = rs.getBoolean(1);
-                if (acquired) {
-                    Log.info("Outbox relay is the publisher for this service");
-                }
-                return acquired;
-            }
+    private static void listen(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("listen \"" + channel(connection) + "\"");
         }
     }
 
@@ -323,16 +299,6 @@ public class OutboxRelay {
             producer = new KafkaProducer<>(props);
         }
         return producer;
-    }
-
-    private static void close(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                Log.debugf("Closing the outbox listener connection failed: %s", e.toString());
-            }
-        }
     }
 
     private static void sleepQuietly(Duration duration) {

@@ -14,6 +14,7 @@ public enum ProblemType {
     FORBIDDEN(403, "Forbidden"),
     NOT_TENANT_MEMBER(403, "Not a member of the tenant"),
     TENANT_NOT_WRITABLE(403, "Tenant does not accept changes"),
+    FEATURE_DISABLED(403, "Feature not enabled for the tenant"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),

@@ -16,6 +16,7 @@ public final class Permissions {
     public static final String USERS_READ = "users:read";
     public static final String USERS_MANAGE = "users:manage";
     public static final String AGENTS_MANAGE = "agents:manage";
+    public static final String TELEPHONY_READ = "telephony:read";
     public static final String TRUNKS_MANAGE = "trunks:manage";
     public static final String EXTENSIONS_MANAGE = "extensions:manage";
     public static final String QUEUES_MANAGE = "queues:manage";
@@ -40,6 +41,7 @@ public final class Permissions {
             USERS_READ,
             USERS_MANAGE,
             AGENTS_MANAGE,
+            TELEPHONY_READ,
             TRUNKS_MANAGE,
             EXTENSIONS_MANAGE,
             QUEUES_MANAGE,
@@ -66,6 +68,7 @@ public final class Permissions {
                     TENANT_READ,
                     USERS_READ,
                     AGENTS_MANAGE,
+                    TELEPHONY_READ,
                     QUEUES_MANAGE,
                     CALLS_HANDLE,
                     CALLS_MONITOR,
@@ -76,7 +79,7 @@ public final class Permissions {
                     CHATS_HANDLE,
                     REPORTS_READ),
             Roles.AGENT,
-            List.of(TENANT_READ, USERS_READ, CALLS_HANDLE, TICKETS_READ, TICKETS_HANDLE, CHATS_HANDLE),
+            List.of(TENANT_READ, USERS_READ, TELEPHONY_READ, CALLS_HANDLE, TICKETS_READ, TICKETS_HANDLE, CHATS_HANDLE),
             Roles.VIEWER,
             List.of(TENANT_READ, REPORTS_READ));
 

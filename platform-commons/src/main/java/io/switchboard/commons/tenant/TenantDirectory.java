@@ -79,6 +79,26 @@ public class TenantDirectory {
         return entry;
     }
 
+    /**
+     * Refuses what needs a feature the tenant's plan does not include ({@code webrtc}, {@code recording},
+     * {@code queue}, ...), with a problem naming the feature and, when given, the field that asked for it.
+     */
+    public void requireFeature(String tenantId, String feature, String field) {
+        boolean enabled = find(tenantId).map(t -> t.hasFeature(feature)).orElse(false);
+        if (!enabled) {
+            io.switchboard.commons.problem.Problem problem = io.switchboard.commons.problem.Problem.of(
+                            ProblemType.FEATURE_DISABLED,
+                            "Tenant '" + tenantId + "' does not have the feature '" + feature
+                                    + "'; a platform administrator can enable it")
+                    .with("feature", feature);
+            if (field != null) {
+                problem = problem.withErrors(
+                        java.util.List.of(new io.switchboard.commons.problem.FieldError(field, "needs " + feature)));
+            }
+            throw new ProblemException(problem);
+        }
+    }
+
     /** Applies a tenant snapshot unless a newer version is already known; returns whether it changed anything. */
     @CacheInvalidate(cacheName = CACHE)
     public boolean apply(@CacheKey String tenantId, TenantEntry entry, String snapshotJson) {

@@ -14,7 +14,9 @@ class TenantIdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a", "-acme", "acme-", "Acme", "acme_corp", "acme corp", "ácme", "a-very-long-tenant-name-xy"})
+    @ValueSource(
+            strings = {"", "a", "-acme", "acme-", "Acme", "acme_corp", "acme corp", "ácme", "a-very-long-tenant-name-xy"
+            })
     void anythingElseIsNot(String id) {
         assertThat(TenantIds.isValid(id)).isFalse();
     }

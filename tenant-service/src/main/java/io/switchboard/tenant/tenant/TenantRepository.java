@@ -2,9 +2,9 @@ package io.switchboard.tenant.tenant;
 
 import io.switchboard.commons.api.Page;
 import io.switchboard.commons.api.PageRequest;
+import io.switchboard.commons.db.PagedQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,17 +67,8 @@ public class TenantRepository {
         if (!filter.includeDeleted()) {
             where.add("t.deletedAt is null");
         }
-        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        TypedQuery<Tenant> select = em.createQuery(
-                "select t from Tenant t" + condition + " order by " + page.orderBy("t.id"), Tenant.class);
-        TypedQuery<Long> count = em.createQuery("select count(t) from Tenant t" + condition, Long.class);
-        params.forEach((name, value) -> {
-            select.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<Tenant> items =
-                select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return Page.of(items, page, count.getSingleResult());
+        String condition = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        return PagedQuery.page(em, Tenant.class, "t", condition, params, page, "t.id");
     }
 
     /** Trials past their expiry, locked so that concurrent job runs on several replicas skip each other's rows. */
