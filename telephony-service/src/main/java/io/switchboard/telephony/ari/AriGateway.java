@@ -237,6 +237,14 @@ public class AriGateway {
                         .execute());
     }
 
+    public void startMoh(String channelId) {
+        call("start music on hold", () -> ari().channels().startMoh(channelId).execute());
+    }
+
+    public void stopMoh(String channelId) {
+        call("stop music on hold", () -> ari().channels().stopMoh(channelId).execute());
+    }
+
     public void createBridge(String bridgeId) {
         call(
                 "create bridge",

@@ -439,9 +439,14 @@ public class CallEngine implements AriGateway.Listener {
         }
         try {
             answerCaller(session);
-            session.bridgeId = "sb-" + session.callId;
-            ari.createBridge(session.bridgeId);
-            ari.addToBridge(session.bridgeId, session.channelId, legId);
+            if (session.bridgeId == null) {
+                session.bridgeId = "sb-" + session.callId;
+                ari.createBridge(session.bridgeId);
+                ari.addToBridge(session.bridgeId, session.channelId, legId);
+            } else {
+                safely(() -> ari.stopMoh(session.channelId));
+                ari.addToBridge(session.bridgeId, legId);
+            }
         } catch (AriException e) {
             Log.warnf("Bridging call %s failed: %s", session.callId, e.getMessage());
             hangupCaller(session, 38);
@@ -449,6 +454,13 @@ public class CallEngine implements AriGateway.Listener {
         }
         session.phase = Phase.BRIDGED;
         session.onNoAnswer = null;
+        String transferredFrom = session.transferFrom;
+        session.transferFrom = null;
+        if (transferredFrom != null) {
+            tasks.run(
+                    session.tenantId, () -> ledger.transferred(session.callId, transferredFrom, session.peerEndpoint));
+            return; // the bridge and its recording go on
+        }
         tasks.run(session.tenantId, () -> ledger.answered(session.callId, session.peerEndpoint));
         if (directory.find(session.tenantId).map(t -> t.hasFeature("recording")).orElse(false)) {
             String name = session.tenantId + "-" + session.callId;
@@ -480,6 +492,50 @@ public class CallEngine implements AriGateway.Listener {
         } else {
             session.disposition = cause == 17 ? "busy" : "no_answer";
             hangupCaller(session, cause == 0 ? 19 : cause);
+        }
+    }
+
+    // --- transfers ----------------------------------------------------------------------------------------------
+
+    /** Why a transfer could not start. */
+    public enum TransferOutcome {
+        STARTED,
+        NO_SUCH_CALL,
+        NOT_CONNECTED
+    }
+
+    /**
+     * Blind transfer of a connected call: the current party is hung up, the caller hears music on hold while
+     * {@code endpointId} rings, and is bridged with it when it answers ({@code telephony.call.transferred}).
+     */
+    public TransferOutcome transfer(String tenantId, java.util.UUID callId, String endpointId) {
+        CallSession session = byChannel.values().stream()
+                .filter(s -> tenantId.equals(s.tenantId) && callId.equals(s.callId))
+                .findFirst()
+                .orElse(null);
+        if (session == null) {
+            return TransferOutcome.NO_SUCH_CALL;
+        }
+        java.util.concurrent.CompletableFuture<TransferOutcome> outcome =
+                new java.util.concurrent.CompletableFuture<>();
+        session.mailbox.submit(() -> {
+            if (session.ended() || session.phase != Phase.BRIDGED || session.peerChannelId == null) {
+                outcome.complete(TransferOutcome.NOT_CONNECTED);
+                return;
+            }
+            String previous = session.peerChannelId;
+            session.transferFrom = session.peerEndpoint;
+            byLeg.remove(previous);
+            session.peerChannelId = null;
+            safely(() -> ari.hangup(previous, 16));
+            safely(() -> ari.startMoh(session.channelId));
+            dial(session, AraNames.pjsip(endpointId), endpointId, config.ringTimeout(), null);
+            outcome.complete(TransferOutcome.STARTED);
+        });
+        try {
+            return outcome.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("The transfer of call " + callId + " did not start", e);
         }
     }
 

@@ -10,8 +10,11 @@ import io.switchboard.commons.security.Permissions;
 import io.switchboard.commons.tenant.TenantContext;
 import io.switchboard.telephony.ari.AriException;
 import io.switchboard.telephony.ari.AriGateway;
+import io.switchboard.telephony.extension.ExtensionService;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,11 +47,20 @@ public class CallResource {
     private final CallRepository repository;
     private final TenantContext tenantContext;
     private final AriGateway ari;
+    private final CallEngine engine;
+    private final ExtensionService extensions;
 
-    public CallResource(CallRepository repository, TenantContext tenantContext, AriGateway ari) {
+    public CallResource(
+            CallRepository repository,
+            TenantContext tenantContext,
+            AriGateway ari,
+            CallEngine engine,
+            ExtensionService extensions) {
         this.repository = repository;
         this.tenantContext = tenantContext;
         this.ari = ari;
+        this.engine = engine;
+        this.extensions = extensions;
     }
 
     @GET
@@ -122,6 +134,40 @@ public class CallResource {
                     io.switchboard.commons.problem.ProblemType.SERVICE_UNAVAILABLE,
                     "The recording cannot be fetched from Asterisk now; retry later");
         }
+    }
+
+    /** Where to transfer a connected call: an extension number of the tenant. */
+    public record Transfer(
+            @jakarta.validation.constraints.NotBlank String target) {}
+
+    @POST
+    @Path("{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Permissions.CALLS_HANDLE)
+    @Transactional
+    @Operation(
+            summary = "Transfer a connected call to an extension (blind transfer)",
+            description =
+                    "202: the extension rings; the caller is connected when it answers (telephony.call.transferred).")
+    public Response transfer(
+            @PathParam("id") UUID id,
+            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Transfer transfer) {
+        String tenant = tenantContext.requireTenant();
+        require(id);
+        String endpoint = extensions
+                .findByNumber(tenant, transfer.target())
+                .map(e -> e.endpointId())
+                .orElseThrow(() -> ProblemException.invalid("target", "no such extension in this tenant"));
+        return switch (engine.transfer(tenant, id, endpoint)) {
+            case STARTED -> Response.accepted().build();
+            case NO_SUCH_CALL ->
+                throw new ProblemException(
+                        io.switchboard.commons.problem.ProblemType.CONFLICT, "Call " + id + " is not in progress here");
+            case NOT_CONNECTED ->
+                throw new ProblemException(
+                        io.switchboard.commons.problem.ProblemType.CONFLICT,
+                        "Call " + id + " is not connected to anyone; only connected calls can be transferred");
+        };
     }
 
     private CallRecord require(UUID id) {

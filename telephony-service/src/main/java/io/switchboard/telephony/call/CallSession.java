@@ -39,6 +39,9 @@ final class CallSession {
     String peerEndpoint;
     int peerCount;
     String bridgeId;
+    /** The party a blind transfer moves the call away from, until the new one answers. */
+    String transferFrom;
+
     RoutingDecision onNoAnswer;
     RoutingDecision onOverflow;
     String disposition;

@@ -266,6 +266,45 @@ class CallFlowTest {
     }
 
     @Test
+    void aConnectedCallIsTransferredToAnotherExtension() {
+        sim().endpoints().set("PJSIP/" + tenant + "-1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        sim().endpoints().set("PJSIP/" + tenant + "-1004", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        try (EventCapture events = EventCapture.open(Topics.TELEPHONY_EVENTS)) {
+            SimCall call = internal("1001", "1002");
+            SimChannel first = call.awaitBridgedWith("PJSIP/" + tenant + "-1002", WAIT);
+            Map<String, Object> record = awaitRecord(call.channelId(), "answered");
+            TestUser agent = users.member(tenant, "agent");
+            as(agent.token(), tenant)
+                    .body(Map.of("target", "1004"))
+                    .post("/api/v1/calls/" + record.get("id") + "/transfer")
+                    .then()
+                    .statusCode(202);
+            assertThat(first.awaitHangup(WAIT).by()).isEqualTo(Hangup.By.APPLICATION);
+            call.awaitBridgedWith("PJSIP/" + tenant + "-1004", WAIT);
+            Captured transferred = events.awaitOne(
+                    c -> c.event().type().equals(EventTypes.TELEPHONY_CALL_TRANSFERRED)
+                            && record.get("id").toString().equals(c.event().subject()),
+                    WAIT);
+            assertThat(transferred.dataAsString())
+                    .contains("\"from\":\"" + tenant + "-1002\"")
+                    .contains("\"to\":\"" + tenant + "-1004\"");
+            assertThat(AsyncApiContract.load().violations(transferred)).isEmpty();
+            as(agent.token(), tenant)
+                    .body(Map.of("target", "9999"))
+                    .post("/api/v1/calls/" + record.get("id") + "/transfer")
+                    .then()
+                    .statusCode(400);
+            call.hangup();
+            assertThat(awaitRecord(call.channelId(), "ended")).containsEntry("answered_by", tenant + "-1004");
+            as(agent.token(), tenant)
+                    .body(Map.of("target", "1002"))
+                    .post("/api/v1/calls/" + record.get("id") + "/transfer")
+                    .then()
+                    .statusCode(409);
+        }
+    }
+
+    @Test
     void aHangupDecisionUsesItsCause() {
         SimCall call = internal("1001", "0000");
         Hangup hangup = call.awaitHangup(WAIT);
