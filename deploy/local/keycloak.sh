@@ -87,6 +87,15 @@ render_realm() {
   REALM_SUM="$sum"
 }
 
+# realm_changed: whether the realm file differs from the one the running Keycloak imported.
+realm_changed() {
+  [[ -f "$KC_REALM_SUM" && -s "$SECRETS_DIR/superadmin-password" ]] || return 1
+  local sum
+  sum="$(sed "s/__SUPERADMIN_PASSWORD__/$(cat "$SECRETS_DIR/superadmin-password")/g" "$KC_REALM_TEMPLATE" \
+    | sha256sum | cut -d' ' -f1)"
+  [[ "$(cat "$KC_REALM_SUM")" != "$sum" ]]
+}
+
 # Processes running out of our dist (the JVM's -Dkc.home.dir points into it).
 our_processes() {
   pgrep -f -- "-Dkc.home.dir=$KC_DIST/bin/.." || true
@@ -113,8 +122,12 @@ start() {
   lock_component keycloak
   select_java
   if pid_alive "$PIDFILE" "$PID_MATCH"; then
-    info "already running (pid $(read_pid "$PIDFILE"), $KC_URL)"
-    return 0
+    if ! realm_changed; then
+      info "already running (pid $(read_pid "$PIDFILE"), $KC_URL)"
+      return 0
+    fi
+    info "$KC_REALM_TEMPLATE changed since Keycloak started: restarting it to re-import realm '$KC_REALM'"
+    stop_pidfile keycloak 60 "$PID_MATCH"
   fi
   rm -f "$PIDFILE"
   if port_open "$KC_HOST" "$KC_PORT"; then

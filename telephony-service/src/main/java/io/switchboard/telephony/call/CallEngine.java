@@ -180,7 +180,7 @@ public class CallEngine implements AriGateway.Listener {
                         channel.getCaller() == null ? null : channel.getCaller().getName(),
                         args.get(2),
                         endpointOf(channel.getName()),
-                        new Mailbox(executor));
+                        new Mailbox(executor, args.get(1)));
                 if (byChannel.putIfAbsent(channel.getId(), session) == null) {
                     session.mailbox.submit(() -> newCall(session, channel));
                 }

@@ -2,8 +2,10 @@ package io.switchboard.telephony.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of telephony-service ({@code switchboard.telephony.*}). */
 @ConfigMapping(prefix = "switchboard.telephony")
@@ -35,6 +37,22 @@ public interface TelephonyConfig {
 
     /** The Asterisk REST Interface. */
     Ari ari();
+
+    /** Where call-setup decisions come from. */
+    Routing routing();
+
+    /** routing-service ({@code switchboard.telephony.routing.*}). */
+    interface Routing {
+        /**
+         * Base URL of routing-service, e.g. {@code http://routing-service:8083}. Without it, or while routing-service
+         * fails, numbers resolve directly to the tenant's extensions and queues.
+         */
+        Optional<URI> url();
+
+        /** How long call setup waits for a decision before it routes directly. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
 
     /** Connection to ARI ({@code switchboard.telephony.ari.*}). */
     interface Ari {

@@ -30,6 +30,16 @@ public class ExtensionRepository {
         return Optional.ofNullable(em.find(SipExtension.class, id)).filter(e -> e.tenantId.equals(tenantId));
     }
 
+    public Optional<SipExtension> findByEndpoint(String tenantId, String endpointId) {
+        return em.createQuery(
+                        "select e from SipExtension e where e.tenantId = :tenant and e.endpointId = :endpoint",
+                        SipExtension.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("endpoint", endpointId)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<SipExtension> findByNumber(String tenantId, String number) {
         return em.createQuery(
                         "select e from SipExtension e where e.tenantId = :tenant and e.number = :number",

@@ -183,6 +183,12 @@ public class ExtensionService {
         return repository.find(tenantId, id).map(ExtensionService::toView);
     }
 
+    /** The tenant's extension on this Asterisk endpoint, if it is one of the tenant's. */
+    @Transactional
+    public Optional<ExtensionView> findByEndpoint(String tenantId, String endpointId) {
+        return repository.findByEndpoint(tenantId, endpointId).map(ExtensionService::toView);
+    }
+
     /** The extension with this number in the tenant, for call routing. */
     @Transactional
     public Optional<ExtensionView> findByNumber(String tenantId, String number) {

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The interim routing, until routing-service decides: a number (dialled internally, or the called number of an
+ * Routing without routing-service (not configured, failing, or deciding wrongly): a number (dialled internally, or the called number of an
  * inbound call) that is an extension of the tenant rings it, then goes to its voicemail box; a queue name puts the
  * caller into that queue; anything else is an unallocated number. Only the caller's own tenant is searched.
  */

@@ -26,6 +26,16 @@ public class TrunkRepository {
         return Optional.ofNullable(em.find(SipTrunk.class, id)).filter(t -> t.tenantId.equals(tenantId));
     }
 
+    public Optional<SipTrunk> findByEndpoint(String tenantId, String endpointId) {
+        return em.createQuery(
+                        "select t from SipTrunk t where t.tenantId = :tenant and t.endpointId = :endpoint",
+                        SipTrunk.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("endpoint", endpointId)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<SipTrunk> findByName(String tenantId, String name) {
         return em.createQuery("select t from SipTrunk t where t.tenantId = :tenant and t.name = :name", SipTrunk.class)
                 .setParameter("tenant", tenantId)

@@ -158,6 +158,12 @@ public class TrunkService {
         events.emit(EventTypes.TELEPHONY_TRUNK_DELETED, tenantId, "trunk", id, view);
     }
 
+    /** The tenant's trunk on this Asterisk endpoint, if it is one of the tenant's. */
+    @Transactional
+    public Optional<TrunkView> findByEndpoint(String tenantId, String endpointId) {
+        return repository.findByEndpoint(tenantId, endpointId).map(TrunkService::toView);
+    }
+
     /** The trunk outbound calls of the tenant use: the named one, or the oldest. */
     @Transactional
     public Optional<TrunkView> outboundTrunk(String tenantId, String name) {

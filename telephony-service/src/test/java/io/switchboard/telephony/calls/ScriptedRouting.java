@@ -1,9 +1,9 @@
 package io.switchboard.telephony.calls;
 
-import io.switchboard.telephony.routing.DirectRouting;
 import io.switchboard.telephony.routing.RoutingClient;
 import io.switchboard.telephony.routing.RoutingDecision;
 import io.switchboard.telephony.routing.RoutingRequest;
+import io.switchboard.telephony.routing.RoutingServiceClient;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -11,19 +11,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Test-only stand-in for routing-service's decision API (which does not exist yet): decisions scripted per tenant and
- * called number; every other call goes to the interim {@link DirectRouting}, as in production.
+ * Decisions scripted per tenant and called number, for call-flow tests of every kind of decision; every other call is
+ * decided by the production {@link RoutingServiceClient} (direct routing unless a test profile names a routing-service).
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
 public class ScriptedRouting implements RoutingClient {
 
-    private final DirectRouting direct;
+    private final RoutingServiceClient production;
     private final Map<String, RoutingDecision> scripted = new ConcurrentHashMap<>();
 
-    public ScriptedRouting(DirectRouting direct) {
-        this.direct = direct;
+    public ScriptedRouting(RoutingServiceClient production) {
+        this.production = production;
     }
 
     public void script(String tenantId, String called, RoutingDecision decision) {
@@ -33,6 +33,6 @@ public class ScriptedRouting implements RoutingClient {
     @Override
     public RoutingDecision decide(RoutingRequest request) {
         RoutingDecision decision = scripted.get(request.tenantId() + "/" + request.called());
-        return decision != null ? decision : direct.decide(request);
+        return decision != null ? decision : production.decide(request);
     }
 }
