@@ -22,7 +22,11 @@ public final class Fixtures {
     }
 
     public static String tenant(String prefix, Map<String, Boolean> features, int maxConcurrentCalls) {
-        String tenantId = TenantFixtures.newTenantId(prefix);
+        return tenantWithId(TenantFixtures.newTenantId(prefix), features, maxConcurrentCalls);
+    }
+
+    /** The active tenant {@code tenantId} with these features and call limit, once the service's directory has it. */
+    public static String tenantWithId(String tenantId, Map<String, Boolean> features, int maxConcurrentCalls) {
         TenantFixtures.publishActive(tenantId, features, maxConcurrentCalls);
         TenantFixtures.awaitInDirectory(ROLE, tenantId, "active");
         return tenantId;

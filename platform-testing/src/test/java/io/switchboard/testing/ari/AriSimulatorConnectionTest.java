@@ -102,7 +102,8 @@ class AriSimulatorConnectionTest {
 
             await().atMost(WAIT).until(() -> client.connectionEvents.contains(AriConnectionEvent.WS_DISCONNECTED));
             AriClient.assertAriError(503, () -> client.ari.asterisk().getInfo().execute());
-            await().atMost(WAIT)
+            // the first reconnect attempt follows ari4java's back-off, which a loaded CI machine stretches
+            await().atMost(RECONNECT)
                     .until(() ->
                             sim.requests().stream().anyMatch(r -> r.path().equals("/ari/events") && r.status() == 503));
 

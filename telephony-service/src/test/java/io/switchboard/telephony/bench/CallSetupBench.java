@@ -107,13 +107,13 @@ public final class CallSetupBench {
                     try {
                         long placed = System.nanoTime();
                         SimCall call = sim.inboundCall(new InboundCall(
-                                tenant + "-1001",
+                                tenant + "_1001",
                                 "1001",
                                 "Bench",
                                 "1002",
                                 "from-internal-" + tenant,
                                 List.of("internal", tenant, "1002")));
-                        call.awaitBridgedWith("PJSIP/" + tenant + "-1002", Duration.ofSeconds(30));
+                        call.awaitBridgedWith("PJSIP/" + tenant + "_1002", Duration.ofSeconds(30));
                         setups.add(Duration.ofNanos(System.nanoTime() - placed));
                         call.hangup();
                         call.awaitHangup(Duration.ofSeconds(30));

@@ -105,10 +105,10 @@ class CallFlowTest {
 
     @Test
     void anInternalCallRingsTheExtensionBridgesAndLeavesARecord() {
-        sim().endpoints().set("PJSIP/" + tenant + "-1002", EndpointBehaviour.answerAfter(Duration.ofMillis(50)));
+        sim().endpoints().set("PJSIP/" + tenant + "_1002", EndpointBehaviour.answerAfter(Duration.ofMillis(50)));
         try (EventCapture events = EventCapture.open(Topics.TELEPHONY_EVENTS)) {
             SimCall call = internal("1001", "1002");
-            SimChannel agent = call.awaitBridgedWith("PJSIP/" + tenant + "-1002", WAIT);
+            SimChannel agent = call.awaitBridgedWith("PJSIP/" + tenant + "_1002", WAIT);
             assertThat(call.isUp()).isTrue();
             assertThat(agent.stasisArgs()).containsExactly("dialed", call.channelId());
             awaitRecord(call.channelId(), "answered");
@@ -120,7 +120,7 @@ class CallFlowTest {
             assertThat(record)
                     .containsEntry("direction", "internal")
                     .containsEntry("disposition", "answered")
-                    .containsEntry("answered_by", tenant + "-1002")
+                    .containsEntry("answered_by", tenant + "_1002")
                     .containsEntry("route_action", "endpoint")
                     .containsEntry("caller_number", "1001");
 
@@ -148,7 +148,7 @@ class CallFlowTest {
 
     @Test
     void anUnansweredExtensionSendsTheCallerToItsVoicemail() {
-        sim().endpoints().set("PJSIP/" + tenant + "-1003", EndpointBehaviour.noAnswer());
+        sim().endpoints().set("PJSIP/" + tenant + "_1003", EndpointBehaviour.noAnswer());
         SimCall call = internal("1001", "1003");
         DialplanLocation location = call.awaitContinuedTo("switchboard-voicemail", "s", WAIT);
         assertThat(location.priority()).isEqualTo(1);
@@ -159,7 +159,7 @@ class CallFlowTest {
 
     @Test
     void aBusyExtensionWithoutVoicemailEndsTheCallBusy() {
-        sim().endpoints().set("PJSIP/" + tenant + "-1004", EndpointBehaviour.busy());
+        sim().endpoints().set("PJSIP/" + tenant + "_1004", EndpointBehaviour.busy());
         SimCall call = internal("1001", "1004");
         Hangup hangup = call.awaitHangup(WAIT);
         assertThat(hangup.by()).isEqualTo(Hangup.By.APPLICATION);
@@ -170,17 +170,17 @@ class CallFlowTest {
     @Test
     void aQueueTakesTheCallerAndItsOverflowTakesOverWhenTheQueueGivesUp() {
         SimCall call = internal("1001", "sales");
-        call.awaitContinuedTo("switchboard-queue", tenant + "-sales", WAIT);
+        call.awaitContinuedTo("switchboard-queue", tenant + "_sales", WAIT);
         awaitRecord(call.channelId(), "queued");
         call.reenterStasis(List.of("queue-exit", "TIMEOUT"));
         Hangup hangup = call.awaitHangup(WAIT);
         assertThat(hangup.cause()).isEqualTo(34);
-        assertThat(awaitRecord(call.channelId(), "ended")).containsEntry("queue_name", tenant + "-sales");
+        assertThat(awaitRecord(call.channelId(), "ended")).containsEntry("queue_name", tenant + "_sales");
     }
 
     @Test
     void anIvrPlaysItsMenuRetriesOnBadInputAndRoutesTheChosenOption() {
-        sim().endpoints().set("PJSIP/" + tenant + "-1001", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        sim().endpoints().set("PJSIP/" + tenant + "_1001", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
         routing.script(
                 tenant,
                 "+4930100",
@@ -189,7 +189,7 @@ class CallFlowTest {
                         List.of("sound:welcome", "sound:press-1-for-support"),
                         Map.of(
                                 "1",
-                                new RoutingDecision.DialEndpoint(tenant + "-1001", Duration.ofSeconds(5), null),
+                                new RoutingDecision.DialEndpoint(tenant + "_1001", Duration.ofSeconds(5), null),
                                 "2",
                                 new RoutingDecision.Voicemail("1003@" + tenant)),
                         Duration.ofSeconds(10),
@@ -203,7 +203,7 @@ class CallFlowTest {
         call.pressDigits("9");
         call.awaitPlayed("sound:option-is-invalid"::equals, WAIT);
         call.pressDigits("1");
-        call.awaitBridgedWith("PJSIP/" + tenant + "-1001", WAIT);
+        call.awaitBridgedWith("PJSIP/" + tenant + "_1001", WAIT);
         assertThat(awaitRecord(call.channelId(), "answered")).containsEntry("direction", "inbound");
         call.hangup();
         awaitRecord(call.channelId(), "ended");
@@ -231,7 +231,7 @@ class CallFlowTest {
 
     @Test
     void anIvrWithDirectDialRingsTheDialledExtension() {
-        sim().endpoints().set("PJSIP/" + tenant + "-1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        sim().endpoints().set("PJSIP/" + tenant + "_1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
         routing.script(
                 tenant,
                 "+4930102",
@@ -247,18 +247,18 @@ class CallFlowTest {
         SimCall call = inbound("+4930555002", "+4930102");
         call.awaitPlayed("sound:enter-ext-of-person"::equals, WAIT);
         call.pressDigits("1002");
-        call.awaitBridgedWith("PJSIP/" + tenant + "-1002", WAIT);
+        call.awaitBridgedWith("PJSIP/" + tenant + "_1002", WAIT);
         call.hangup();
     }
 
     @Test
     void anExternalNumberIsCalledThroughTheTrunk() {
-        String dial = "PJSIP/+15550001@" + tenant + "-trunk-carrier";
+        String dial = "PJSIP/+15550001@" + tenant + "_trunk-carrier";
         sim().endpoints().set(dial, EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
         routing.script(
                 tenant,
                 "+4930103",
-                new RoutingDecision.External("+15550001", tenant + "-trunk-carrier", Duration.ofSeconds(5), null));
+                new RoutingDecision.External("+15550001", tenant + "_trunk-carrier", Duration.ofSeconds(5), null));
         SimCall call = inbound("+4930555003", "+4930103");
         call.awaitBridgedWith(dial, WAIT);
         assertThat(awaitRecord(call.channelId(), "answered")).containsEntry("route_action", "external");
@@ -267,11 +267,11 @@ class CallFlowTest {
 
     @Test
     void aConnectedCallIsTransferredToAnotherExtension() {
-        sim().endpoints().set("PJSIP/" + tenant + "-1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
-        sim().endpoints().set("PJSIP/" + tenant + "-1004", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        sim().endpoints().set("PJSIP/" + tenant + "_1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        sim().endpoints().set("PJSIP/" + tenant + "_1004", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
         try (EventCapture events = EventCapture.open(Topics.TELEPHONY_EVENTS)) {
             SimCall call = internal("1001", "1002");
-            SimChannel first = call.awaitBridgedWith("PJSIP/" + tenant + "-1002", WAIT);
+            SimChannel first = call.awaitBridgedWith("PJSIP/" + tenant + "_1002", WAIT);
             Map<String, Object> record = awaitRecord(call.channelId(), "answered");
             TestUser agent = users.member(tenant, "agent");
             as(agent.token(), tenant)
@@ -280,14 +280,14 @@ class CallFlowTest {
                     .then()
                     .statusCode(202);
             assertThat(first.awaitHangup(WAIT).by()).isEqualTo(Hangup.By.APPLICATION);
-            call.awaitBridgedWith("PJSIP/" + tenant + "-1004", WAIT);
+            call.awaitBridgedWith("PJSIP/" + tenant + "_1004", WAIT);
             Captured transferred = events.awaitOne(
                     c -> c.event().type().equals(EventTypes.TELEPHONY_CALL_TRANSFERRED)
                             && record.get("id").toString().equals(c.event().subject()),
                     WAIT);
             assertThat(transferred.dataAsString())
-                    .contains("\"from\":\"" + tenant + "-1002\"")
-                    .contains("\"to\":\"" + tenant + "-1004\"");
+                    .contains("\"from\":\"" + tenant + "_1002\"")
+                    .contains("\"to\":\"" + tenant + "_1004\"");
             assertThat(AsyncApiContract.load().violations(transferred)).isEmpty();
             as(agent.token(), tenant)
                     .body(Map.of("target", "9999"))
@@ -295,7 +295,7 @@ class CallFlowTest {
                     .then()
                     .statusCode(400);
             call.hangup();
-            assertThat(awaitRecord(call.channelId(), "ended")).containsEntry("answered_by", tenant + "-1004");
+            assertThat(awaitRecord(call.channelId(), "ended")).containsEntry("answered_by", tenant + "_1004");
             as(agent.token(), tenant)
                     .body(Map.of("target", "1002"))
                     .post("/api/v1/calls/" + record.get("id") + "/transfer")
@@ -322,19 +322,19 @@ class CallFlowTest {
                 .post("/api/v1/extensions")
                 .then()
                 .statusCode(201);
-        sim().endpoints().set("PJSIP/" + limited + "-2001", EndpointBehaviour.answerAfter(Duration.ofMillis(10)));
+        sim().endpoints().set("PJSIP/" + limited + "_2001", EndpointBehaviour.answerAfter(Duration.ofMillis(10)));
         try (EventCapture events = EventCapture.open(Topics.TELEPHONY_EVENTS)) {
             SimCall first = sim().inboundCall(new InboundCall(
-                    limited + "-2002",
+                    limited + "_2002",
                     "2002",
                     "A",
                     "2001",
                     "from-internal-" + limited,
                     List.of("internal", limited, "2001")));
-            first.awaitBridgedWith("PJSIP/" + limited + "-2001", WAIT);
+            first.awaitBridgedWith("PJSIP/" + limited + "_2001", WAIT);
 
             SimCall second = sim().inboundCall(new InboundCall(
-                    limited + "-2003",
+                    limited + "_2003",
                     "2003",
                     "B",
                     "2001",
@@ -352,13 +352,13 @@ class CallFlowTest {
             first.hangup();
             awaitRecord(limited, first.channelId(), "ended");
             SimCall third = sim().inboundCall(new InboundCall(
-                    limited + "-2004",
+                    limited + "_2004",
                     "2004",
                     "C",
                     "2001",
                     "from-internal-" + limited,
                     List.of("internal", limited, "2001")));
-            third.awaitBridgedWith("PJSIP/" + limited + "-2001", WAIT);
+            third.awaitBridgedWith("PJSIP/" + limited + "_2001", WAIT);
             third.hangup();
             awaitRecord(limited, third.channelId(), "ended");
         }
@@ -367,9 +367,9 @@ class CallFlowTest {
 
     @Test
     void aCallSurvivesAnAriReconnectionAndEndsCorrectlyAfterIt() {
-        sim().endpoints().set("PJSIP/" + tenant + "-1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        sim().endpoints().set("PJSIP/" + tenant + "_1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
         SimCall call = internal("1001", "1002");
-        call.awaitBridgedWith("PJSIP/" + tenant + "-1002", WAIT);
+        call.awaitBridgedWith("PJSIP/" + tenant + "_1002", WAIT);
         sim().dropWebSockets();
         Awaitility.await().atMost(WAIT).until(() -> sim().connectedWebSockets().size() == 1);
         call.hangup();
@@ -378,9 +378,9 @@ class CallFlowTest {
 
     @Test
     void aCallThatEndedWhileAriWasDownIsClosedAtReconnection() {
-        sim().endpoints().set("PJSIP/" + tenant + "-1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        sim().endpoints().set("PJSIP/" + tenant + "_1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
         SimCall call = internal("1001", "1002");
-        call.awaitBridgedWith("PJSIP/" + tenant + "-1002", WAIT);
+        call.awaitBridgedWith("PJSIP/" + tenant + "_1002", WAIT);
         sim().setAvailable(false);
         sim().dropWebSockets();
         call.hangup();
@@ -402,7 +402,7 @@ class CallFlowTest {
         // 7001 exists only in the other tenant: for this tenant it is an unallocated number
         SimCall call = internal("1001", "7001");
         assertThat(call.awaitHangup(WAIT).cause()).isEqualTo(1);
-        assertThat(sim().liveChannels().stream().map(SimChannel::endpoint)).doesNotContain(other + "-7001");
+        assertThat(sim().liveChannels().stream().map(SimChannel::endpoint)).doesNotContain(other + "_7001");
         Map<String, Object> record = awaitRecord(call.channelId(), "ended");
 
         // the other tenant's admin sees none of this tenant's calls
@@ -426,7 +426,7 @@ class CallFlowTest {
     void aCallClaimingAnotherTenantIsRefused() {
         String other = Fixtures.tenant("spoof", 10);
         SimCall call = sim().inboundCall(new InboundCall(
-                tenant + "-1001",
+                tenant + "_1001",
                 "1001",
                 "Spoofer",
                 "7001",
@@ -448,7 +448,7 @@ class CallFlowTest {
         io.switchboard.testing.TenantFixtures.awaitInDirectory(Fixtures.ROLE, suspended, "suspended");
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             SimCall call = sim().inboundCall(new InboundCall(
-                    suspended + "-1001",
+                    suspended + "_1001",
                     "1001",
                     "X",
                     "1002",
@@ -460,9 +460,9 @@ class CallFlowTest {
 
     @Test
     void answeredCallsOfTenantsWithRecordingAreRecordedAndDownloadable() {
-        sim().endpoints().set("PJSIP/" + tenant + "-1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        sim().endpoints().set("PJSIP/" + tenant + "_1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
         SimCall call = internal("1001", "1002");
-        call.awaitBridgedWith("PJSIP/" + tenant + "-1002", WAIT);
+        call.awaitBridgedWith("PJSIP/" + tenant + "_1002", WAIT);
         Map<String, Object> answered = awaitRecord(call.channelId(), "answered");
         call.hangup();
         awaitRecord(call.channelId(), "ended");
@@ -480,7 +480,7 @@ class CallFlowTest {
 
     private SimCall internal(String from, String number) {
         return sim().inboundCall(new InboundCall(
-                tenant + "-" + from,
+                tenant + "_" + from,
                 from,
                 "Extension " + from,
                 number,
@@ -490,7 +490,7 @@ class CallFlowTest {
 
     private SimCall inbound(String caller, String did) {
         return sim().inboundCall(new InboundCall(
-                tenant + "-trunk-carrier", caller, null, did, "from-trunk-" + tenant, List.of("inbound", tenant, did)));
+                tenant + "_trunk-carrier", caller, null, did, "from-trunk-" + tenant, List.of("inbound", tenant, did)));
     }
 
     private static Map<String, Object> awaitRecord(String channelId, String status) {

@@ -109,7 +109,7 @@ class RoutingServiceTest {
                         + "'onOverflow':{'type':'voicemail','mailbox':'1001'}}"));
 
         SimCall call = inbound("+4930555111", "+4930200");
-        call.awaitContinuedTo("switchboard-queue", tenant + "-sales", WAIT);
+        call.awaitContinuedTo("switchboard-queue", tenant + "_sales", WAIT);
         assertThat(call.variables()).containsEntry("SB_QUEUE_MAXWAIT", "30");
         call.reenterStasis(List.of("queue-exit", "FULL"));
         call.awaitContinuedTo("switchboard-voicemail", "s", WAIT);
@@ -124,7 +124,7 @@ class RoutingServiceTest {
                 .isEqualTo(record.get("id").toString());
         assertThat(asked.body().path("direction").asText()).isEqualTo("inbound");
         assertThat(asked.body().path("caller").asText()).isEqualTo("+4930555111");
-        assertThat(asked.body().path("sourceEndpoint").asText()).isEqualTo(tenant + "-trunk-carrier");
+        assertThat(asked.body().path("sourceEndpoint").asText()).isEqualTo(tenant + "_trunk-carrier");
         assertThat(OffsetDateTime.parse(asked.body().path("time").asText())).isNotNull();
 
         assertThat(asked.authorization()).startsWith("Bearer ");
@@ -136,18 +136,18 @@ class RoutingServiceTest {
 
     @Test
     void aDecisionForAnotherTenantsPhoneIsRoutedDirectlyInstead() {
-        sim().endpoints().set("PJSIP/" + tenant + "-1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
-        sim().endpoints().set("PJSIP/" + other + "-1001", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        sim().endpoints().set("PJSIP/" + tenant + "_1002", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
+        sim().endpoints().set("PJSIP/" + other + "_1001", EndpointBehaviour.answerAfter(Duration.ofMillis(20)));
         RoutingServiceStub.answers.put(
-                "1002", Answer.decision("{'type':'endpoint','endpointId':'" + other + "-1001'}"));
+                "1002", Answer.decision("{'type':'endpoint','endpointId':'" + other + "_1001'}"));
         double before = fallbacks("invalid_decision");
 
         SimCall call = internal("1001", "1002");
-        call.awaitBridgedWith("PJSIP/" + tenant + "-1002", WAIT);
+        call.awaitBridgedWith("PJSIP/" + tenant + "_1002", WAIT);
         assertThat(sim().liveChannels()).noneMatch(c -> c.endpoint().contains(other));
         call.hangup();
         assertThat(CallFlowTest.awaitRecord(tenant, call.channelId(), "ended"))
-                .containsEntry("answered_by", tenant + "-1002");
+                .containsEntry("answered_by", tenant + "_1002");
         assertThat(fallbacks("invalid_decision")).isEqualTo(before + 1);
     }
 
@@ -158,7 +158,7 @@ class RoutingServiceTest {
         double before = fallbacks("unavailable");
 
         SimCall call = internal("1001", "sales");
-        call.awaitContinuedTo("switchboard-queue", tenant + "-sales", WAIT);
+        call.awaitContinuedTo("switchboard-queue", tenant + "_sales", WAIT);
         call.hangup();
         assertThat(fallbacks("unavailable")).isEqualTo(before + 1);
     }
@@ -168,7 +168,7 @@ class RoutingServiceTest {
         RoutingServiceStub.answers.put("4444", new Answer(500, "{}", Duration.ZERO));
         for (int i = 0; i < 15; i++) {
             RoutingRequest request = new RoutingRequest(
-                    tenant, UUID.randomUUID(), "internal", "1001", "4444", tenant + "-1001", OffsetDateTime.now());
+                    tenant, UUID.randomUUID(), "internal", "1001", "4444", tenant + "_1001", OffsetDateTime.now());
             RoutingDecision decision = tasks.run(tenant, () -> client.decide(request));
             assertThat(decision).isEqualTo(new RoutingDecision.Hangup(1, "sound:ss-noservice"));
         }
@@ -183,7 +183,7 @@ class RoutingServiceTest {
 
     private SimCall internal(String from, String number) {
         return sim().inboundCall(new InboundCall(
-                tenant + "-" + from,
+                tenant + "_" + from,
                 from,
                 "Extension " + from,
                 number,
@@ -193,7 +193,7 @@ class RoutingServiceTest {
 
     private SimCall inbound(String caller, String did) {
         return sim().inboundCall(new InboundCall(
-                tenant + "-trunk-carrier", caller, null, did, "from-trunk-" + tenant, List.of("inbound", tenant, did)));
+                tenant + "_trunk-carrier", caller, null, did, "from-trunk-" + tenant, List.of("inbound", tenant, did)));
     }
 
     /** The tenant's count of calls routed directly for {@code reason}, from the Prometheus endpoint. */

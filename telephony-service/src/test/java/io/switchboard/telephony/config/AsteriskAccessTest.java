@@ -59,8 +59,8 @@ class AsteriskAccessTest {
     @Test
     void asteriskReadsEveryTenantsEndpoints() throws SQLException {
         try (Connection asterisk = Database.connectAs("asterisk")) {
-            assertThat(ids(asterisk, "select id from telephony_service.ps_endpoints where id like '%-5001'"))
-                    .contains(tenantA + "-5001", tenantB + "-5001");
+            assertThat(ids(asterisk, "select id from telephony_service.ps_endpoints where id like '%\\_5001'"))
+                    .contains(tenantA + "_5001", tenantB + "_5001");
         }
     }
 
@@ -71,8 +71,8 @@ class AsteriskAccessTest {
             try (Statement statement = service.createStatement()) {
                 statement.execute("select set_config('app.tenant_id', '" + tenantA + "', true)");
             }
-            assertThat(ids(service, "select id from ps_endpoints where id like '%-5001'"))
-                    .containsExactly(tenantA + "-5001");
+            assertThat(ids(service, "select id from ps_endpoints where id like '%\\_5001'"))
+                    .containsExactly(tenantA + "_5001");
             service.rollback();
         }
     }
@@ -82,15 +82,15 @@ class AsteriskAccessTest {
         try (Connection asterisk = Database.connectAs("asterisk");
                 PreparedStatement insert = asterisk.prepareStatement("insert into telephony_service.ps_contacts"
                         + " (id, uri, expiration_time, endpoint) values (?, 'sip:x@192.0.2.1', 0, ?)")) {
-            insert.setString(1, tenantB + "-5001^3B@test");
-            insert.setString(2, tenantB + "-5001");
+            insert.setString(1, tenantB + "_5001^3B@test");
+            insert.setString(2, tenantB + "_5001");
             insert.executeUpdate();
         }
         try (Connection asterisk = Database.connectAs("asterisk")) {
             assertThat(ids(
                             asterisk,
                             "select tenant_id from telephony_service.ps_contacts where id = '" + tenantB
-                                    + "-5001^3B@test'"))
+                                    + "_5001^3B@test'"))
                     .containsExactly(tenantB);
         }
     }
@@ -101,7 +101,7 @@ class AsteriskAccessTest {
                 Statement statement = asterisk.createStatement()) {
             assertThatThrownBy(() -> statement.executeUpdate(
                             "update telephony_service.ps_endpoints set context = 'x' where id = '" + tenantA
-                                    + "-5001'"))
+                                    + "_5001'"))
                     .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> statement.executeQuery("select * from telephony_service.sip_extension"))
                     .hasMessageContaining("permission denied");

@@ -68,13 +68,13 @@ class ExtensionApiTest {
                 .statusCode(201)
                 .header("ETag", equalTo("\"0\""))
                 .body("extension.number", equalTo("1001"))
-                .body("extension.endpointId", equalTo(tenant + "-1001"))
+                .body("extension.endpointId", equalTo(tenant + "_1001"))
                 .body("extension", not(hasKey("password")))
-                .body("credentials.username", equalTo(tenant + "-1001"))
+                .body("credentials.username", equalTo(tenant + "_1001"))
                 .body("credentials.realm", equalTo("switchboard"))
                 .extract()
                 .jsonPath();
-        String endpoint = tenant + "-1001";
+        String endpoint = tenant + "_1001";
         String password = created.getString("credentials.password");
         assertThat(password).hasSize(20);
 
@@ -115,7 +115,7 @@ class ExtensionApiTest {
     @Test
     void credentialsCanBeResetAndTheOldDigestStopsWorking() throws Exception {
         String id = create("1002").getString("extension.id");
-        String before = row("select md5_cred from ps_auths where id = ?", tenant + "-1002")
+        String before = row("select md5_cred from ps_auths where id = ?", tenant + "_1002")
                 .get("md5_cred");
         String password = as(admin.token(), tenant)
                 .post("/api/v1/extensions/" + id + "/credentials")
@@ -123,11 +123,11 @@ class ExtensionApiTest {
                 .statusCode(200)
                 .extract()
                 .path("password");
-        String after = row("select md5_cred from ps_auths where id = ?", tenant + "-1002")
+        String after = row("select md5_cred from ps_auths where id = ?", tenant + "_1002")
                 .get("md5_cred");
         assertThat(after)
                 .isNotEqualTo(before)
-                .isEqualTo(AraWriter.md5Credential(tenant + "-1002", "switchboard", password));
+                .isEqualTo(AraWriter.md5Credential(tenant + "_1002", "switchboard", password));
     }
 
     @Test
@@ -147,7 +147,7 @@ class ExtensionApiTest {
                 .body("extension.maxContacts", equalTo(3));
         assertThat(row(
                         "select webrtc::text, dtls_auto_generate_cert::text from ps_endpoints where id = ?",
-                        tenant + "-2001"))
+                        tenant + "_2001"))
                 .containsEntry("webrtc", "yes")
                 .containsEntry("dtls_auto_generate_cert", "yes");
     }
@@ -172,7 +172,7 @@ class ExtensionApiTest {
                 .body("codecs", equalTo(List.of("g722")))
                 .body("voicemailBoxId", equalTo(box))
                 .body("version", equalTo(1));
-        assertThat(row("select allow, mailboxes from ps_endpoints where id = ?", tenant + "-1003"))
+        assertThat(row("select allow, mailboxes from ps_endpoints where id = ?", tenant + "_1003"))
                 .containsEntry("allow", "g722")
                 .containsEntry("mailboxes", "1003@" + tenant);
         Map<String, Object> unlink = new HashMap<>();
@@ -184,7 +184,7 @@ class ExtensionApiTest {
                 .then()
                 .statusCode(200)
                 .body("voicemailBoxId", nullValue());
-        assertThat(row("select mailboxes from ps_endpoints where id = ?", tenant + "-1003"))
+        assertThat(row("select mailboxes from ps_endpoints where id = ?", tenant + "_1003"))
                 .containsEntry("mailboxes", null);
     }
 
@@ -234,10 +234,10 @@ class ExtensionApiTest {
         try (Connection asterisk = Database.connectAs("asterisk");
                 PreparedStatement insert = asterisk.prepareStatement("insert into telephony_service.ps_contacts"
                         + " (id, uri, expiration_time, endpoint, user_agent) values (?, ?, ?, ?, ?)")) {
-            insert.setString(1, tenant + "-1004^3B@abc");
-            insert.setString(2, "sip:" + tenant + "-1004@192.0.2.10:5060");
+            insert.setString(1, tenant + "_1004^3B@abc");
+            insert.setString(2, "sip:" + tenant + "_1004@192.0.2.10:5060");
             insert.setLong(3, Instant.now().plusSeconds(300).getEpochSecond());
-            insert.setString(4, tenant + "-1004");
+            insert.setString(4, tenant + "_1004");
             insert.setString(5, "Yealink T46U");
             insert.executeUpdate();
         }
@@ -252,9 +252,9 @@ class ExtensionApiTest {
     void deletingRemovesTheAsteriskRows() throws Exception {
         String id = create("1005").getString("extension.id");
         as(admin.token(), tenant).delete("/api/v1/extensions/" + id).then().statusCode(204);
-        assertThat(count("select count(*) from ps_endpoints where id = ?", tenant + "-1005"))
+        assertThat(count("select count(*) from ps_endpoints where id = ?", tenant + "_1005"))
                 .isZero();
-        assertThat(count("select count(*) from ps_auths where id = ?", tenant + "-1005"))
+        assertThat(count("select count(*) from ps_auths where id = ?", tenant + "_1005"))
                 .isZero();
         as(admin.token(), tenant).get("/api/v1/extensions/" + id).then().statusCode(404);
     }

@@ -52,6 +52,28 @@ class QueueApiTest {
     }
 
     @Test
+    void tenantsWhoseIdsExtendEachOtherKeepTheirOwnQueues() throws Exception {
+        String longer = Fixtures.tenantWithId(tenant + "-corp", TenantFixtures.ALL_FEATURES, 10);
+        TestUser longerAdmin = users.member(longer, "tenant_admin");
+        as(admin.token(), tenant)
+                .body(Map.of("name", "corp-sales"))
+                .post("/api/v1/queues")
+                .then()
+                .statusCode(201)
+                .body("asteriskName", equalTo(tenant + "_corp-sales"));
+        as(longerAdmin.token(), longer)
+                .body(Map.of("name", "sales"))
+                .post("/api/v1/queues")
+                .then()
+                .statusCode(201)
+                .body("asteriskName", equalTo(longer + "_sales"));
+        assertThat(count("select count(*) from queues where name = ?", tenant + "_corp-sales"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from queues where name = ?", longer + "_sales"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aQueueIsAnAppQueueRowWithItsStrategy() throws Exception {
         as(admin.token(), tenant)
                 .body(Map.of("name", "sales", "strategy", "leastrecent", "ringTimeout", 15, "maxLength", 5))
@@ -59,13 +81,13 @@ class QueueApiTest {
                 .then()
                 .statusCode(201)
                 .body("name", equalTo("sales"))
-                .body("asteriskName", equalTo(tenant + "-sales"))
+                .body("asteriskName", equalTo(tenant + "_sales"))
                 .body("maxWaitTime", equalTo(300))
                 .body("wrapupTime", equalTo(10));
         assertThat(row(
                         "select strategy::text, timeout::text, maxlen::text, ringinuse::text, musiconhold,"
                                 + " joinempty from queues where name = ?",
-                        tenant + "-sales"))
+                        tenant + "_sales"))
                 .containsEntry("strategy", "leastrecent")
                 .containsEntry("timeout", "15")
                 .containsEntry("maxlen", "5")
@@ -133,7 +155,7 @@ class QueueApiTest {
                 .then()
                 .statusCode(201)
                 .body("extensionNumber", equalTo("3001"))
-                .body("iface", equalTo("PJSIP/" + tenant + "-3001"))
+                .body("iface", equalTo("PJSIP/" + tenant + "_3001"))
                 .extract()
                 .path("id");
         String theirMember = as(supervisor.token(), tenant)
@@ -151,7 +173,7 @@ class QueueApiTest {
         Map<String, String> member = row(
                 "select uniqueid::text, penalty::text, paused::text, state_interface"
                         + " from queue_members where interface = ?",
-                "PJSIP/" + tenant + "-3001");
+                "PJSIP/" + tenant + "_3001");
         assertThat(member.get("uniqueid")).isNotBlank();
         assertThat(member).containsEntry("penalty", "1").containsEntry("paused", "0");
 
@@ -164,7 +186,7 @@ class QueueApiTest {
                 .body("pausedReason", equalTo("lunch"));
         assertThat(row(
                         "select paused::text, reason_paused from queue_members where interface = ?",
-                        "PJSIP/" + tenant + "-3001"))
+                        "PJSIP/" + tenant + "_3001"))
                 .containsEntry("paused", "1")
                 .containsEntry("reason_paused", "lunch");
         as(agent.token(), tenant)
@@ -178,7 +200,7 @@ class QueueApiTest {
                 .body("paused", equalTo(false));
 
         as(admin.token(), tenant).delete("/api/v1/queues/" + queue).then().statusCode(204);
-        assertThat(count("select count(*) from queue_members where queue_name = ?", tenant + "-support"))
+        assertThat(count("select count(*) from queue_members where queue_name = ?", tenant + "_support"))
                 .isZero();
     }
 }

@@ -57,7 +57,7 @@ class TrunkApiTest {
                 .post("/api/v1/trunks")
                 .then()
                 .statusCode(201)
-                .body("endpointId", equalTo(tenant + "-trunk-carrier1"))
+                .body("endpointId", equalTo(tenant + "_trunk-carrier1"))
                 .body("mode", equalTo("registration"))
                 .body("port", equalTo(5060))
                 .body("transport", equalTo("udp"))
@@ -65,7 +65,7 @@ class TrunkApiTest {
                 .body("$", not(hasKey("password")))
                 .extract()
                 .path("id");
-        String endpoint = tenant + "-trunk-carrier1";
+        String endpoint = tenant + "_trunk-carrier1";
         assertThat(row(
                         "select context, transport, outbound_auth, allow, callerid, rtp_symmetric::text,"
                                 + " direct_media::text from ps_endpoints where id = ?",
@@ -129,7 +129,7 @@ class TrunkApiTest {
                 .body("hasPassword", equalTo(false))
                 .extract()
                 .path("id");
-        String endpoint = tenant + "-trunk-carrier2";
+        String endpoint = tenant + "_trunk-carrier2";
         assertThat(row("select endpoint, match from ps_endpoint_id_ips where id = ?", endpoint))
                 .containsEntry("endpoint", endpoint)
                 .containsEntry("match", "198.51.100.0/24,2001:db8::1");

@@ -20,8 +20,8 @@ class RemoteDecisionsTest {
     private final RemoteDecisions acme = new RemoteDecisions(
             "acme",
             Duration.ofSeconds(25),
-            Set.of("acme-1001", "acme-1")::contains,
-            Set.of("acme-trunk-carrier")::contains);
+            Set.of("acme_1001", "acme_1")::contains,
+            Set.of("acme_trunk-carrier")::contains);
 
     private static JsonNode json(String text) {
         try {
@@ -34,24 +34,24 @@ class RemoteDecisionsTest {
     @Test
     void readsNestedFallbacksWithTheTenantsNames() {
         RoutingDecision decision = acme.read(json("""
-                {'type':'endpoint','endpointId':'acme-1001','ringTimeoutSeconds':15,
+                {'type':'endpoint','endpointId':'acme_1001','ringTimeoutSeconds':15,
                  'onNoAnswer':{'type':'queue','queueName':'sales','maxWaitSeconds':60,
                    'onOverflow':{'type':'voicemail','mailbox':'1001'}}}
                 """));
 
         assertThat(decision)
                 .isEqualTo(new RoutingDecision.DialEndpoint(
-                        "acme-1001",
+                        "acme_1001",
                         Duration.ofSeconds(15),
                         new RoutingDecision.Queue(
-                                "acme-sales", Duration.ofSeconds(60), new RoutingDecision.Voicemail("1001@acme"))));
+                                "acme_sales", Duration.ofSeconds(60), new RoutingDecision.Voicemail("1001@acme"))));
     }
 
     @Test
     void readsAMenuWithDefaults() {
         RoutingDecision decision = acme.read(json("""
                 {'type':'ivr','menuId':'main','greeting':'sound:welcome',
-                 'options':{'1':{'type':'external','number':'+4930123','trunkEndpointId':'acme-trunk-carrier'},
+                 'options':{'1':{'type':'external','number':'+4930123','trunkEndpointId':'acme_trunk-carrier'},
                             '#':{'type':'hangup','cause':16,'announcement':'sound:goodbye'}},
                  'directDial':true}
                 """));
@@ -60,7 +60,7 @@ class RemoteDecisionsTest {
         assertThat(ivr.greeting()).containsExactly("sound:welcome");
         assertThat(ivr.options().get("1"))
                 .isEqualTo(
-                        new RoutingDecision.External("+4930123", "acme-trunk-carrier", Duration.ofSeconds(25), null));
+                        new RoutingDecision.External("+4930123", "acme_trunk-carrier", Duration.ofSeconds(25), null));
         assertThat(ivr.options().get("#")).isEqualTo(new RoutingDecision.Hangup(16, "sound:goodbye"));
         assertThat(ivr.timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(ivr.maxRetries()).isEqualTo(2);
@@ -74,9 +74,9 @@ class RemoteDecisionsTest {
             delimiter = '|',
             value = {
                 "another tenant's endpoint | {'type':'endpoint','endpointId':'globex-1001'} | action.endpointId",
-                "a tenant whose id extends ours | {'type':'endpoint','endpointId':'acme-corp-1001'} | action.endpointId",
-                "a deleted extension | {'type':'endpoint','endpointId':'acme-1002'} | action.endpointId",
-                "a trunk as an extension | {'type':'endpoint','endpointId':'acme-trunk-carrier'} | action.endpointId",
+                "a tenant whose id extends ours | {'type':'endpoint','endpointId':'acme-corp_1001'} | action.endpointId",
+                "a deleted extension | {'type':'endpoint','endpointId':'acme_1002'} | action.endpointId",
+                "a trunk as an extension | {'type':'endpoint','endpointId':'acme_trunk-carrier'} | action.endpointId",
                 "another tenant's trunk | {'type':'external','number':'123','trunkEndpointId':'globex-trunk-a'}"
                         + " | action.trunkEndpointId",
                 "another tenant's mailbox | {'type':'voicemail','mailbox':'1001@globex'} | action.mailbox",
@@ -88,11 +88,11 @@ class RemoteDecisionsTest {
                         + " | action.announcement",
                 "a queue name with a dot | {'type':'queue','queueName':'../sales'} | action.queueName",
                 "an unknown action | {'type':'teleport'} | action.type",
-                "no type | {'endpointId':'acme-1001'} | action.type",
+                "no type | {'endpointId':'acme_1001'} | action.type",
                 "a bad menu key | {'type':'ivr','menuId':'m','options':{'x':{'type':'hangup'}}} | action.options.x",
                 "a nested bad option | {'type':'ivr','menuId':'m','options':{'1':{'type':'endpoint','endpointId':'globex-1'}}}"
                         + " | action.options.1.endpointId",
-                "a fractional timeout | {'type':'endpoint','endpointId':'acme-1','ringTimeoutSeconds':1.5}"
+                "a fractional timeout | {'type':'endpoint','endpointId':'acme_1','ringTimeoutSeconds':1.5}"
                         + " | action.ringTimeoutSeconds",
                 "a cause beyond Q.850 | {'type':'hangup','cause':300} | action.cause",
             })
@@ -106,7 +106,7 @@ class RemoteDecisionsTest {
     void refusesDecisionsNestedWithoutEnd() {
         StringBuilder deep = new StringBuilder("{'type':'hangup'}");
         for (int i = 0; i <= RemoteDecisions.MAX_DEPTH; i++) {
-            deep.insert(0, "{'type':'endpoint','endpointId':'acme-1','onNoAnswer':")
+            deep.insert(0, "{'type':'endpoint','endpointId':'acme_1','onNoAnswer':")
                     .append('}');
         }
         assertThatThrownBy(() -> acme.read(json(deep.toString())))
