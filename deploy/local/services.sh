@@ -14,8 +14,30 @@ SB_COMPONENT=services
 SERVICES=(
   tenant-service:8081
   telephony-service:8082
+  webhook-dispatcher:8086
 )
 READY_TIMEOUT=120
+
+# service_env NAME: the environment a service needs for a local run, one KEY=value per line.
+service_env() {
+  case "$1" in
+    webhook-dispatcher)
+      # A local AES key for secrets at rest, generated once; local receivers (http, 127.0.0.1) are allowed.
+      printf 'SWITCHBOARD_WEBHOOK_ENCRYPTION_KEY=%s\n' "$(local_webhook_key)"
+      printf 'SWITCHBOARD_WEBHOOK_TARGETS_ALLOW_PRIVATE=true\n'
+      printf 'SWITCHBOARD_WEBHOOK_TARGETS_REQUIRE_HTTPS=false\n'
+      ;;
+  esac
+}
+
+# local_webhook_key: base64 of 32 random bytes, kept in $SECRETS_DIR/webhook-encryption-key.
+local_webhook_key() {
+  local file="$SECRETS_DIR/webhook-encryption-key"
+  if [[ ! -s "$file" ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$file")
+  fi
+  cat "$file"
+}
 
 start_one() {
   local name="$1" port="$2" jar pidfile
@@ -30,7 +52,9 @@ start_one() {
     fail "port $port is taken by another process: stop it, or stop the old $name ('ss -ltnp | grep $port')"
   fi
   info "starting $name on http://localhost:$port"
-  start_background "$name" "$LOG_DIR/$name.log" "$JAVA" -Xmx384m -jar "$jar"
+  local -a environment
+  mapfile -t environment < <(service_env "$name")
+  start_background "$name" "$LOG_DIR/$name.log" env "${environment[@]}" "$JAVA" -Xmx384m -jar "$jar"
 }
 
 wait_ready() {
