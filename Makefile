@@ -9,7 +9,7 @@ TEMURIN_HOME ?= /usr/lib/jvm/temurin-25-jdk-amd64
 export JAVA_HOME := $(TEMURIN_HOME)
 MVN := ./mvnw -B -ntp
 
-.PHONY: help setup build run stop status test token fmt clean check-java
+.PHONY: help setup build run stop status test bench token fmt clean check-java
 
 help: ## List the targets
 	@echo "Switchboard: make run (the whole platform), make test (every test against the real stack)"
@@ -41,6 +41,9 @@ status: ## Show what runs
 
 test: check-java ## Run every test against the real local stack (what CI runs)
 	@deploy/local/test.sh
+
+bench: check-java ## Run the benchmarks against the local stack (starts it); see docs/benchmarks.md
+	@deploy/local/bench.sh
 
 token: ## Print a superadmin access token: TOKEN=$(make -s token)
 	@deploy/local/token.sh

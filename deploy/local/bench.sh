@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# make bench: the benchmarks, against the real local stack (started here if it is not running).
+# Each benchmark is a function below; results are printed and kept under $LOCAL/bench/. See docs/benchmarks.md.
+#   deploy/local/bench.sh            every benchmark
+#   deploy/local/bench.sh webhook    one of them
+set -euo pipefail
+
+SB_COMPONENT=bench
+# shellcheck source=deploy/local/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+BENCH_DIR="$LOCAL/bench"
+mkdir -p "$BENCH_DIR"
+
+# bench_classpath MODULE: the module's test classpath (its classes, test classes and dependencies).
+bench_classpath() {
+  local module="$1" file="$BENCH_DIR/$1.classpath"
+  (cd "$ROOT" && ./mvnw -B -ntp -q -pl "$module" dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$file" >/dev/null)
+  printf '%s:%s:%s' "$ROOT/$module/target/test-classes" "$ROOT/$module/target/classes" "$(cat "$file")"
+}
+
+# bench_run MODULE MAIN_CLASS [JAVA_OPTION...]: builds MODULE and what it needs (tests skipped), then runs the benchmark
+# program MAIN_CLASS from the module's test classpath. Every program gets its packaged service (bench.jar), where to
+# keep results (bench.out) and the phase length (bench.seconds, BENCH_SECONDS); the options add its own knobs.
+bench_run() {
+  local module="$1" main="$2"
+  shift 2
+  info "building $module (tests skipped)"
+  (cd "$ROOT" && ./mvnw -B -ntp -q install -pl "$module" -am -DskipTests)
+  local classpath
+  classpath="$(bench_classpath "$module")"
+  info "running ${main##*.}"
+  (cd "$ROOT" && "$JAVA" -Xmx768m -Dswitchboard.repo.root="$ROOT" \
+    -Dbench.jar="$ROOT/$module/target/quarkus-app/quarkus-run.jar" \
+    -Dbench.out="$BENCH_DIR" -Dbench.seconds="${BENCH_SECONDS:-25}" "$@" \
+    -cp "$classpath" "$main")
+}
+
+# Webhooks: sustained deliveries/s to a local receiver and commit-to-receiver latency p50/p99, against the raw
+# ceiling of the dispatcher's HTTP client posting to the same receiver. About 2 minutes after the build.
+bench_webhook() {
+  bench_run webhook-dispatcher io.switchboard.webhook.bench.WebhookBench
+}
+
+# Calls: call setups per second through the ARI simulator and the latency from StasisStart to the first ARI command
+# (and to the bridge), p50/p99, with the packaged telephony-service. About 40 seconds after the build.
+bench_calls() {
+  bench_run telephony-service io.switchboard.telephony.bench.CallSetupBench \
+    -Dbench.concurrency="${BENCH_CONCURRENCY:-20}"
+}
+
+BENCHMARKS=(webhook calls)
+
+main() {
+  "$DEPLOY_LOCAL/stack.sh" start
+  select_java
+  export JAVA_HOME
+  local name
+  for name in "${@:-${BENCHMARKS[@]}}"; do
+    declare -F "bench_$name" >/dev/null || fail "no benchmark '$name' (known: ${BENCHMARKS[*]})"
+    "bench_$name"
+  done
+}
+
+main "$@"
