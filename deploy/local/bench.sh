@@ -50,7 +50,13 @@ bench_calls() {
     -Dbench.concurrency="${BENCH_CONCURRENCY:-20}"
 }
 
-BENCHMARKS=(webhook calls)
+# Gateway: requests/s and p50/p99 latency to a local service directly and through the packaged gateway, same client,
+# same run; the difference is what the gateway adds. About a minute after the build.
+bench_gateway() {
+  bench_run gateway io.switchboard.gateway.bench.GatewayBench -Dbench.concurrency="${BENCH_CONCURRENCY:-16}"
+}
+
+BENCHMARKS=(webhook calls gateway)
 
 main() {
   "$DEPLOY_LOCAL/stack.sh" start

@@ -15,6 +15,7 @@ SERVICES=(
   tenant-service:8081
   telephony-service:8082
   webhook-dispatcher:8086
+  gateway:8080
 )
 READY_TIMEOUT=120
 

@@ -13,6 +13,8 @@ cat <<TEXT
 
   Switchboard is running.
 
+  API (gateway)          http://localhost:8080/api/v1/...     every service, one URL
+  API docs               http://localhost:8080/q/swagger-ui   (all services; Authorize: client switchboard-web)
   tenant-service API     http://localhost:8081/api/v1/tenants
   tenant-service docs    http://localhost:8081/q/swagger-ui   (Authorize: client switchboard-web)
   telephony-service API  http://localhost:8082/api/v1/extensions  (docs: /q/swagger-ui; Asterisk: ARI_URL)
@@ -24,7 +26,7 @@ cat <<TEXT
     password  $superadmin_password
 
   From a shell:  TOKEN=\$(make -s token)
-                 curl -H "Authorization: Bearer \$TOKEN" http://localhost:8081/api/v1/tenants
+                 curl -H "Authorization: Bearer \$TOKEN" http://localhost:8080/api/v1/tenants
 
   make status   what runs        make stop   stop everything     logs in .local/logs/
 

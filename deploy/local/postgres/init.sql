@@ -22,7 +22,7 @@ DECLARE
   r text;
 BEGIN
   FOREACH r IN ARRAY ARRAY['tenant_service', 'telephony_service', 'routing_service', 'helpdesk_service',
-                           'chat_service', 'webhook_dispatcher', 'asterisk'] LOOP
+                           'chat_service', 'webhook_dispatcher', 'gateway', 'asterisk'] LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN
       EXECUTE format('CREATE ROLE %I LOGIN', r);
     END IF;

@@ -5,9 +5,9 @@ DO $db$
 DECLARE
   r text;
   all_roles text[] := ARRAY['tenant_service', 'telephony_service', 'routing_service', 'helpdesk_service',
-                            'chat_service', 'webhook_dispatcher', 'asterisk'];
+                            'chat_service', 'webhook_dispatcher', 'gateway', 'asterisk'];
   service_roles text[] := ARRAY['tenant_service', 'telephony_service', 'routing_service', 'helpdesk_service',
-                                'chat_service', 'webhook_dispatcher'];
+                                'chat_service', 'webhook_dispatcher', 'gateway'];
 BEGIN
   EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
   FOREACH r IN ARRAY all_roles LOOP

@@ -6,6 +6,7 @@ import static io.switchboard.webhook.support.Deliveries.markerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.RestAssured;
+import io.switchboard.testing.ServiceProcess;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.TestUsers.TestUser;
 import io.switchboard.webhook.support.Api;
@@ -14,7 +15,6 @@ import io.switchboard.webhook.support.Events;
 import io.switchboard.webhook.support.Receiver;
 import io.switchboard.webhook.support.Receiver.Reply;
 import io.switchboard.webhook.support.Receiver.Request;
-import io.switchboard.webhook.support.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

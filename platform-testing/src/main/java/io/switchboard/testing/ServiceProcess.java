@@ -1,4 +1,4 @@
-package io.switchboard.webhook.support;
+package io.switchboard.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) run in its own JVM, as in production, on a
  * free port on 127.0.0.1, ready once {@code /q/health/ready} answers 200. Used where a test needs a process it can
- * kill (the restart test), another service (tenant-service, end to end) or production settings (the benchmark).
+ * kill (a restart test), another service (end-to-end tests) or production settings (the benchmarks).
  */
 public final class ServiceProcess implements AutoCloseable {
 
