@@ -1,0 +1,123 @@
+package io.switchboard.gateway.system;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.switchboard.testing.LocalStack;
+import io.switchboard.testing.ServiceProcess;
+import io.switchboard.testing.ari.AriSimulator;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Every service built so far, packaged and run as deployed (each its own JVM, on the test database, against the
+ * local Kafka and Keycloak; telephony-service with the ARI simulator as its Asterisk), and the gateway under test
+ * routed to them. Consumer groups are this test's own, so a running {@code make run} is not disturbed.
+ */
+public class PlatformServices implements QuarkusTestResourceLifecycleManager {
+
+    private final List<ServiceProcess> running = new ArrayList<>();
+    private AriSimulator asterisk;
+
+    @Override
+    public Map<String, String> start() {
+        asterisk = AriSimulator.start("switchboard", "system", "system");
+        String database = LocalStack.testDatabaseUrl();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        CompletableFuture<ServiceProcess> tenants = start(
+                "tenant-service",
+                List.of("-Dmp.messaging.incoming.tenant-events.group.id=tenant-service-gateway-system"),
+                Map.of("DB_URL", database));
+        CompletableFuture<ServiceProcess> telephony = start(
+                "telephony-service",
+                List.of(
+                        "-Dmp.messaging.incoming.tenant-events.group.id=telephony-service-gateway-system",
+                        "-Dmp.messaging.incoming.tenant-dialplan.group.id=telephony-dialplan-gateway-system",
+                        "-Dswitchboard.telephony.ari.url=" + asterisk.baseUrl(),
+                        "-Dswitchboard.telephony.ari.username=system",
+                        "-Dswitchboard.telephony.ari.password=system"),
+                Map.of("DB_URL", database));
+        CompletableFuture<ServiceProcess> webhooks = start(
+                "webhook-dispatcher",
+                List.of(
+                        "-Dmp.messaging.incoming.tenant-events.group.id=webhook-dispatcher-gateway-system",
+                        "-Dmp.messaging.incoming.webhook-fanout.group.id=webhook-delivery-gateway-system"),
+                Map.of(
+                        "DB_URL",
+                        database,
+                        "SWITCHBOARD_WEBHOOK_ENCRYPTION_KEY",
+                        Base64.getEncoder().encodeToString(key),
+                        "SWITCHBOARD_WEBHOOK_TARGETS_ALLOW_PRIVATE",
+                        "true",
+                        "SWITCHBOARD_WEBHOOK_TARGETS_REQUIRE_HTTPS",
+                        "false"));
+        try {
+            CompletableFuture.allOf(tenants, telephony, webhooks).join();
+        } catch (CompletionException e) {
+            // keep what did start, so that stop() ends it
+            for (CompletableFuture<ServiceProcess> service : List.of(tenants, telephony, webhooks)) {
+                if (!service.isCompletedExceptionally()) {
+                    join(service);
+                }
+            }
+            stop();
+            throw e;
+        }
+        Map<String, String> routes = new LinkedHashMap<>();
+        routes.put(
+                "switchboard.gateway.routes.tenant-service.url", join(tenants).url());
+        routes.put(
+                "switchboard.gateway.routes.telephony-service.url",
+                join(telephony).url());
+        routes.put(
+                "switchboard.gateway.routes.webhook-dispatcher.url",
+                join(webhooks).url());
+        return routes;
+    }
+
+    private CompletableFuture<ServiceProcess> start(
+            String module, List<String> jvmOptions, Map<String, String> environment) {
+        Path root = LocalStack.repoRoot();
+        List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+        options.addAll(jvmOptions);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ServiceProcess.start(
+                        root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
+                        root.resolve("gateway/target/system-" + module + ".log"),
+                        options,
+                        environment);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private ServiceProcess join(CompletableFuture<ServiceProcess> service) {
+        ServiceProcess process = service.join();
+        synchronized (running) {
+            running.add(process);
+        }
+        return process;
+    }
+
+    @Override
+    public void stop() {
+        for (ServiceProcess service : running) {
+            try {
+                service.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (asterisk != null) {
+            asterisk.close();
+        }
+    }
+}
