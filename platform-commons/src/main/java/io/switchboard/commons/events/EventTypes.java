@@ -12,6 +12,12 @@ public final class EventTypes {
     public static final String TENANT_DELETED = "tenant.tenant.deleted";
     public static final String TENANT_RESTORED = "tenant.tenant.restored";
     public static final String TENANT_PURGED = "tenant.tenant.purged";
+    public static final String TENANT_USER_CREATED = "tenant.user.created";
+    public static final String TENANT_USER_UPDATED = "tenant.user.updated";
+    public static final String TENANT_USER_DELETED = "tenant.user.deleted";
+    public static final String TENANT_MEMBERSHIP_CREATED = "tenant.membership.created";
+    public static final String TENANT_MEMBERSHIP_UPDATED = "tenant.membership.updated";
+    public static final String TENANT_MEMBERSHIP_DELETED = "tenant.membership.deleted";
 
     public static final String TELEPHONY_TRUNK_CREATED = "telephony.trunk.created";
     public static final String TELEPHONY_TRUNK_UPDATED = "telephony.trunk.updated";

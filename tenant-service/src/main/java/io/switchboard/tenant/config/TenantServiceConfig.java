@@ -16,6 +16,10 @@ public interface TenantServiceConfig {
     @WithDefault("P30D")
     Duration deletedRetention();
 
+    /** How often logins that missed a change (Keycloak was unreachable) are brought up to date. */
+    @WithDefault("15s")
+    Duration identitySyncEvery();
+
     /** How often the trial-expiry and purge job runs (a Quarkus scheduler interval, e.g. {@code 1m}). */
     @WithDefault("1m")
     String jobsEvery();

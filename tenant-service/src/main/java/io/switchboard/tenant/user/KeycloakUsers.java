@@ -1,0 +1,200 @@
+package io.switchboard.tenant.user;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.commons.problem.Problem;
+import io.switchboard.commons.problem.ProblemException;
+import io.switchboard.commons.problem.ProblemType;
+import io.switchboard.commons.security.TenantClaims;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.admin.client.resource.UsersResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Users as Keycloak holds them, written through its Admin REST API with tenant-service's service account: the login
+ * (user name = e-mail), the profile, {@code enabled} (only active users), the password, and the {@code tenants}
+ * attribute that the token mapper turns into the {@code tenants} claim. Users it made carry the attribute
+ * {@code switchboardManaged}.
+ */
+@ApplicationScoped
+public class KeycloakUsers {
+
+    /** What Keycloak must hold for one user. */
+    public record Identity(
+            String email, String firstName, String lastName, boolean enabled, Map<String, MembershipClaim> tenants) {}
+
+    /** One tenant's entry of the {@code tenants} claim. */
+    public record MembershipClaim(List<String> roles, List<String> grants, List<String> revokes) {}
+
+    /** Keycloak could not be reached or failed: nothing may be assumed about the change. */
+    public static class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static final String MANAGED = "switchboardManaged";
+
+    private final Keycloak keycloak;
+    private final String realm;
+    private final ObjectMapper mapper;
+
+    public KeycloakUsers(
+            Keycloak keycloak,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm,
+            ObjectMapper mapper) {
+        this.keycloak = keycloak;
+        this.realm = realm;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Creates the login; returns its id. A taken e-mail is a 409 problem, a password Keycloak's policy refuses a 400
+     * naming {@code password} (and the login is removed again).
+     */
+    public UUID create(Identity identity, String password, boolean temporary) {
+        UserRepresentation user = new UserRepresentation();
+        apply(identity, user);
+        Map<String, List<String>> attributes = new HashMap<>(user.getAttributes());
+        attributes.put(MANAGED, List.of("true"));
+        user.setAttributes(attributes);
+        String id;
+        try (Response response = users().create(user)) {
+            if (response.getStatus() == 409) {
+                throw new ProblemException(Problem.of(
+                                ProblemType.ALREADY_EXISTS,
+                                "A Switchboard login with e-mail " + identity.email() + " already exists")
+                        .withErrors(List.of(new io.switchboard.commons.problem.FieldError("email", "is taken"))));
+            }
+            id = CreatedResponseUtil.getCreatedId(response);
+        } catch (ProcessingException | WebApplicationException e) {
+            throw unavailable("create the login", e);
+        }
+        if (password != null) {
+            try {
+                setPassword(UUID.fromString(id), password, temporary);
+            } catch (RuntimeException e) {
+                delete(UUID.fromString(id));
+                throw e;
+            }
+        }
+        return UUID.fromString(id);
+    }
+
+    /** Brings the login in line with {@code identity}; a login that is no longer enabled loses its sessions. */
+    public void update(UUID id, Identity identity) {
+        try {
+            UserResource resource = users().get(id.toString());
+            UserRepresentation user = resource.toRepresentation();
+            apply(identity, user);
+            resource.update(user);
+            if (!identity.enabled()) {
+                resource.logout();
+            }
+        } catch (ProcessingException | WebApplicationException e) {
+            throw unavailable("update the login", e);
+        }
+    }
+
+    public void setPassword(UUID id, String password, boolean temporary) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(temporary);
+        try {
+            users().get(id.toString()).resetPassword(credential);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 400) {
+                throw ProblemException.invalid("password", policyMessage(e));
+            }
+            throw unavailable("set the password", e);
+        } catch (ProcessingException e) {
+            throw unavailable("set the password", e);
+        }
+    }
+
+    /** Removes the login; one that is already gone is fine. */
+    public void delete(UUID id) {
+        try (Response response = users().delete(id.toString())) {
+            if (response.getStatus() >= 300 && response.getStatus() != 404) {
+                throw new Unavailable("Keycloak answered " + response.getStatus() + " deleting user " + id, null);
+            }
+        } catch (ProcessingException | WebApplicationException e) {
+            throw unavailable("delete the login", e);
+        }
+    }
+
+    /** The ids of the logins this service made, for the reconciliation of orphans. */
+    public List<UUID> managed(int first, int max) {
+        try {
+            List<UUID> ids = new ArrayList<>();
+            for (UserRepresentation user : users().searchByAttributes(first, max, null, true, MANAGED + ":true")) {
+                ids.add(UUID.fromString(user.getId()));
+            }
+            return ids;
+        } catch (ProcessingException | WebApplicationException e) {
+            throw unavailable("list the logins", e);
+        }
+    }
+
+    private void apply(Identity identity, UserRepresentation user) {
+        user.setUsername(identity.email().toLowerCase(java.util.Locale.ROOT));
+        user.setEmail(identity.email());
+        user.setEmailVerified(true);
+        user.setFirstName(identity.firstName());
+        user.setLastName(identity.lastName());
+        user.setEnabled(identity.enabled());
+        Map<String, List<String>> attributes =
+                user.getAttributes() == null ? new HashMap<>() : new HashMap<>(user.getAttributes());
+        if (identity.tenants().isEmpty()) {
+            attributes.remove(TenantClaims.CLAIM);
+        } else {
+            attributes.put(TenantClaims.CLAIM, List.of(json(identity.tenants())));
+        }
+        user.setAttributes(attributes);
+    }
+
+    private String json(Map<String, MembershipClaim> tenants) {
+        try {
+            return mapper.writeValueAsString(new LinkedHashMap<>(tenants));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private UsersResource users() {
+        return keycloak.realm(realm).users();
+    }
+
+    private static String policyMessage(WebApplicationException e) {
+        try {
+            String body = e.getResponse().readEntity(String.class);
+            int start = body.indexOf("\"error_description\":\"");
+            if (start >= 0) {
+                int from = start + "\"error_description\":\"".length();
+                return body.substring(from, body.indexOf('"', from));
+            }
+            return "is refused by the password policy";
+        } catch (RuntimeException ignored) {
+            return "is refused by the password policy";
+        }
+    }
+
+    private static Unavailable unavailable(String action, Exception e) {
+        return new Unavailable("Keycloak could not " + action + ": " + e.getMessage(), e);
+    }
+}
