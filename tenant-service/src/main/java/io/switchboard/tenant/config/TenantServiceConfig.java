@@ -16,6 +16,13 @@ public interface TenantServiceConfig {
     @WithDefault("P30D")
     Duration deletedRetention();
 
+    /**
+     * The event types (prefixes) that make audit entries: administrative changes, not the traffic of calls and chats.
+     */
+    @WithDefault("tenant.,telephony.trunk.,telephony.extension.,telephony.queue.,telephony.queue_member.,"
+            + "telephony.voicemail.,routing.did.,routing.ivr.,routing.schedule.,webhook.subscription.")
+    java.util.List<String> auditTypes();
+
     /** How often logins that missed a change (Keycloak was unreachable) are brought up to date. */
     @WithDefault("15s")
     Duration identitySyncEvery();
