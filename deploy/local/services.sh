@@ -14,6 +14,7 @@ SB_COMPONENT=services
 SERVICES=(
   tenant-service:8081
   telephony-service:8082
+  routing-service:8083
   webhook-dispatcher:8086
   gateway:8080
 )
@@ -22,18 +23,28 @@ READY_TIMEOUT=120
 # service_env NAME: the environment a service needs for a local run, one KEY=value per line.
 service_env() {
   case "$1" in
+    telephony-service)
+      # Calls are decided by routing-service (direct routing while it does not answer).
+      printf 'ROUTING_URL=http://127.0.0.1:8083\n'
+      ;;
+    routing-service)
+      # A local AES key for webhook-route signing secrets at rest, generated once; local webhook receivers allowed.
+      printf 'SWITCHBOARD_ROUTING_ENCRYPTION_KEY=%s\n' "$(local_key routing-encryption-key)"
+      printf 'SWITCHBOARD_ROUTING_WEBHOOK_ALLOW_PRIVATE=true\n'
+      printf 'SWITCHBOARD_ROUTING_WEBHOOK_REQUIRE_HTTPS=false\n'
+      ;;
     webhook-dispatcher)
       # A local AES key for secrets at rest, generated once; local receivers (http, 127.0.0.1) are allowed.
-      printf 'SWITCHBOARD_WEBHOOK_ENCRYPTION_KEY=%s\n' "$(local_webhook_key)"
+      printf 'SWITCHBOARD_WEBHOOK_ENCRYPTION_KEY=%s\n' "$(local_key webhook-encryption-key)"
       printf 'SWITCHBOARD_WEBHOOK_TARGETS_ALLOW_PRIVATE=true\n'
       printf 'SWITCHBOARD_WEBHOOK_TARGETS_REQUIRE_HTTPS=false\n'
       ;;
   esac
 }
 
-# local_webhook_key: base64 of 32 random bytes, kept in $SECRETS_DIR/webhook-encryption-key.
-local_webhook_key() {
-  local file="$SECRETS_DIR/webhook-encryption-key"
+# local_key NAME: base64 of 32 random bytes, kept in $SECRETS_DIR/NAME.
+local_key() {
+  local file="$SECRETS_DIR/$1"
   if [[ ! -s "$file" ]]; then
     (umask 077 && head -c 32 /dev/urandom | base64 >"$file")
   fi

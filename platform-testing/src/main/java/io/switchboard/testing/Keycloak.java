@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The local Keycloak as tests use it: password-grant tokens from the {@code switchboard-tests} client, and the Admin
- * REST API (with the {@code tenant-service} client's service account) to create and delete test users.
+ * The local Keycloak as tests use it: password-grant tokens from the {@code switchboard-tests} client, service
+ * accounts' tokens (client credentials), and the Admin REST API (with the {@code tenant-service} client's service
+ * account) to create and delete test users.
  */
 public final class Keycloak {
 
@@ -45,6 +46,14 @@ public final class Keycloak {
                         password,
                         "scope",
                         "openid"));
+        return response.get("access_token").asText();
+    }
+
+    /** An access token of a confidential client's service account (client credentials grant). */
+    public static String clientToken(String clientId, String secret) {
+        JsonNode response = form(
+                "/realms/" + REALM + "/protocol/openid-connect/token",
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
         return response.get("access_token").asText();
     }
 
@@ -113,11 +122,9 @@ public final class Keycloak {
     }
 
     private static String adminToken() {
-        String secret = System.getenv().getOrDefault("KEYCLOAK_TENANT_SERVICE_SECRET", "tenant-service-local-secret");
-        JsonNode response = form(
-                "/realms/" + REALM + "/protocol/openid-connect/token",
-                Map.of("grant_type", "client_credentials", "client_id", ADMIN_CLIENT, "client_secret", secret));
-        return response.get("access_token").asText();
+        return clientToken(
+                ADMIN_CLIENT,
+                System.getenv().getOrDefault("KEYCLOAK_TENANT_SERVICE_SECRET", "tenant-service-local-secret"));
     }
 
     private static JsonNode form(String path, Map<String, String> fields) {

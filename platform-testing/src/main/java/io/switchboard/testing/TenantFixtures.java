@@ -71,6 +71,27 @@ public final class TenantFixtures {
     /** Publishes a tenant event with this status, features and call limit (a newer version each time). */
     public static void publish(
             String type, String tenantId, String status, Map<String, Boolean> features, int maxConcurrentCalls) {
+        publish(
+                type,
+                tenantId,
+                status,
+                features,
+                Map.of("maxAgents", 50, "maxDids", 20, "maxConcurrentCalls", maxConcurrentCalls),
+                defaultSettings());
+    }
+
+    /**
+     * Publishes a tenant event with this status, features, limits ({@code maxAgents}, {@code maxDids},
+     * {@code maxConcurrentCalls}) and settings ({@code timezone}, {@code locale}, {@code businessHours},
+     * {@code branding}; see {@link #defaultSettings()}), a newer version each time.
+     */
+    public static void publish(
+            String type,
+            String tenantId,
+            String status,
+            Map<String, Boolean> features,
+            Map<String, Integer> limits,
+            Map<String, Object> settings) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         Map<String, Object> tenant = new LinkedHashMap<>();
         tenant.put("id", tenantId);
@@ -78,19 +99,9 @@ public final class TenantFixtures {
         tenant.put("status", status);
         tenant.put("statusReason", null);
         tenant.put("trialExpiresAt", null);
-        tenant.put("limits", Map.of("maxAgents", 50, "maxDids", 20, "maxConcurrentCalls", maxConcurrentCalls));
+        tenant.put("limits", limits);
         tenant.put("features", features);
-        tenant.put(
-                "settings",
-                Map.of(
-                        "timezone",
-                        "UTC",
-                        "locale",
-                        "en-US",
-                        "businessHours",
-                        Map.of("weekly", Map.of(), "holidays", List.of()),
-                        "branding",
-                        Map.of()));
+        tenant.put("settings", settings);
         tenant.put("createdAt", now.toString());
         tenant.put("updatedAt", now.toString());
         tenant.put("deletedAt", null);
@@ -114,6 +125,19 @@ public final class TenantFixtures {
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish the tenant event", e);
         }
+    }
+
+    /** Settings of a tenant in UTC without business hours (always open). */
+    public static Map<String, Object> defaultSettings() {
+        return Map.of(
+                "timezone",
+                "UTC",
+                "locale",
+                "en-US",
+                "businessHours",
+                Map.of("weekly", Map.of(), "holidays", List.of()),
+                "branding",
+                Map.of());
     }
 
     /** Waits until the service whose database role is {@code role} has {@code tenantId} with {@code status}. */

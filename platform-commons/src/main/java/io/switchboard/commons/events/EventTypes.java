@@ -46,6 +46,18 @@ public final class EventTypes {
     public static final String TELEPHONY_CALL_ENDED = "telephony.call.ended";
     public static final String TELEPHONY_CDR_CREATED = "telephony.cdr.created";
 
+    public static final String ROUTING_DID_CREATED = "routing.did.created";
+    public static final String ROUTING_DID_UPDATED = "routing.did.updated";
+    public static final String ROUTING_DID_DELETED = "routing.did.deleted";
+    public static final String ROUTING_DID_WEBHOOK_SECRET_ROTATED = "routing.did.webhook_secret_rotated";
+    public static final String ROUTING_IVR_CREATED = "routing.ivr.created";
+    public static final String ROUTING_IVR_UPDATED = "routing.ivr.updated";
+    public static final String ROUTING_IVR_DELETED = "routing.ivr.deleted";
+    public static final String ROUTING_SCHEDULE_CREATED = "routing.schedule.created";
+    public static final String ROUTING_SCHEDULE_UPDATED = "routing.schedule.updated";
+    public static final String ROUTING_SCHEDULE_DELETED = "routing.schedule.deleted";
+    public static final String ROUTING_CALL_ROUTED = "routing.call.routed";
+
     /** The prefix shared by every event about the tenant aggregate itself. */
     public static final String TENANT_AGGREGATE_PREFIX = "tenant.tenant.";
 
