@@ -1,5 +1,6 @@
 package io.switchboard.commons.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,6 +23,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class TenantIdentityAugmentor implements SecurityIdentityAugmentor {
 
+    private final BlockedUsers blockedUsers;
+
+    public TenantIdentityAugmentor(BlockedUsers blockedUsers) {
+        this.blockedUsers = blockedUsers;
+    }
+
     public static final String TENANT_HEADER = "X-Tenant-ID";
     /** Identity attribute holding the {@link Caller}. */
     public static final String CALLER_ATTRIBUTE = "switchboard.caller";
@@ -40,6 +47,11 @@ public class TenantIdentityAugmentor implements SecurityIdentityAugmentor {
             SecurityIdentity identity, AuthenticationRequestContext context, Map<String, Object> attributes) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
+        }
+        if (blockedUsers.isBlocked(token.getSubject())) {
+            // Keycloak signed the token before the user was suspended or deleted: it no longer counts
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException("The account of this token is suspended or deleted"));
         }
         Caller caller = new Caller(
                 token.getSubject(),

@@ -1,5 +1,6 @@
 package io.switchboard.commons.tenant;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
@@ -9,6 +10,7 @@ import io.switchboard.commons.events.CloudEventCodec;
 import io.switchboard.commons.events.DomainEvent;
 import io.switchboard.commons.events.EventTypes;
 import io.switchboard.commons.inbox.IdempotentConsumer;
+import io.switchboard.commons.security.BlockedUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +28,25 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class TenantDirectoryConsumer {
 
     static final String CONSUMER = "tenant-directory";
+    static final String USER_CONSUMER = "user-directory";
+    static final String USER_PREFIX = "tenant.user.";
 
     private final IdempotentConsumer inbox;
     private final TenantDirectory directory;
+    private final BlockedUsers blockedUsers;
     private final ObjectMapper mapper;
 
-    public TenantDirectoryConsumer(IdempotentConsumer inbox, TenantDirectory directory, ObjectMapper mapper) {
+    public TenantDirectoryConsumer(
+            IdempotentConsumer inbox, TenantDirectory directory, BlockedUsers blockedUsers, ObjectMapper mapper) {
         this.inbox = inbox;
         this.directory = directory;
+        this.blockedUsers = blockedUsers;
         this.mapper = mapper;
     }
+
+    /** The part of a {@code tenant.user.*} event the directory keeps. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UserStatus(String id, String status, String deletedAt, long version) {}
 
     @Incoming(Channels.TENANT_EVENTS)
     @Blocking
@@ -43,6 +54,14 @@ public class TenantDirectoryConsumer {
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void onEvent(ConsumerRecord<String, byte[]> record) throws IOException {
         DomainEvent event = CloudEventCodec.fromRecord(record);
+        if (event.type().startsWith(USER_PREFIX)) {
+            UserStatus user = mapper.readValue(event.data(), UserStatus.class);
+            inbox.process(
+                    USER_CONSUMER,
+                    event,
+                    e -> blockedUsers.apply(user.id(), user.status(), user.deletedAt() != null, user.version()));
+            return;
+        }
         if (!event.type().startsWith(EventTypes.TENANT_AGGREGATE_PREFIX)) {
             return;
         }

@@ -4,6 +4,7 @@ import static io.switchboard.tenant.TestTenants.as;
 import static io.switchboard.tenant.TestTenants.create;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -156,13 +157,32 @@ class UserApiTest {
                 .extracting(JsonNode::asText)
                 .containsExactly("supervisor");
 
+        String issuedBefore = Keycloak.token(email, PASSWORD);
+        as(issuedBefore)
+                .header("X-Tenant-ID", tenantA)
+                .get("/api/v1/users")
+                .then()
+                .statusCode(200);
         patch(adminA, tenantA, id, Map.of("status", "suspended"))
                 .statusCode(200)
                 .body("status", equalTo("suspended"));
         assertThatThrownBy(() -> Keycloak.token(email, PASSWORD)).isInstanceOf(RuntimeException.class);
+        // the token Keycloak signed before the suspension is refused too, long before it expires
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> as(issuedBefore)
+                        .header("X-Tenant-ID", tenantA)
+                        .get("/api/v1/users")
+                        .then()
+                        .statusCode(401));
 
         patch(adminA, tenantA, id, Map.of("status", "active")).statusCode(200);
         assertThat(Keycloak.token(email, PASSWORD)).isNotBlank();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> as(issuedBefore)
+                        .header("X-Tenant-ID", tenantA)
+                        .get("/api/v1/users")
+                        .then()
+                        .statusCode(200));
     }
 
     @Test
