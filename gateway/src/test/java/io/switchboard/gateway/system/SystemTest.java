@@ -14,6 +14,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.commons.webhook.WebhookSecret;
 import io.switchboard.commons.webhook.WebhookSignature;
+import io.switchboard.testing.Keycloak;
 import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.TestUsers.TestUser;
@@ -27,9 +28,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The platform built so far, driven only through the gateway: a superadmin creates two tenants (tenant-service), their
+ * The platform built so far, driven only through the gateway: a superadmin creates tenants (tenant-service), their
  * admins subscribe to webhooks (webhook-dispatcher) and create extensions (telephony-service), the extension's event
- * reaches the subscriber signed, and neither tenant can see or name the other's data.
+ * reaches the subscriber signed, and neither tenant can see or name the other's data; a tenant admin made through the
+ * API logs in, builds their team, changes a role that the next token carries, and suspends a user whose token then
+ * stops working.
  */
 @QuarkusTest
 @TestProfile(SystemTest.WholePlatform.class)
@@ -141,6 +144,110 @@ class SystemTest {
         assertThat(openApi.path("paths").has("/api/v1/tenants")).isTrue();
         assertThat(openApi.path("paths").has("/api/v1/extensions")).isTrue();
         assertThat(openApi.path("paths").has("/api/v1/webhooks/subscriptions")).isTrue();
+    }
+
+    @Test
+    void aTenantAdminManagesTheirTeamThroughTheGatewayAndTokensFollow() throws Exception {
+        TestUser superadmin = USERS.superadmin();
+        String tenant = TenantFixtures.newTenantId("sys-users");
+        as(superadmin, null)
+                .body(Map.of("id", tenant, "name", "Users " + tenant))
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        String adminEmail = email("admin");
+        String adminId = as(superadmin, tenant)
+                .body(Map.of(
+                        "email",
+                        adminEmail,
+                        "firstName",
+                        "Tina",
+                        "lastName",
+                        "Admin",
+                        "roles",
+                        List.of("tenant_admin"),
+                        "password",
+                        PASSWORD))
+                .post("/api/v1/users")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String agentEmail = email("agent");
+        String agentId = null;
+        try {
+            String admin = Keycloak.token(adminEmail, PASSWORD);
+            agentId = bearer(admin)
+                    .body(Map.of(
+                            "email",
+                            agentEmail,
+                            "firstName",
+                            "Andy",
+                            "lastName",
+                            "Agent",
+                            "roles",
+                            List.of("agent"),
+                            "password",
+                            PASSWORD))
+                    .post("/api/v1/users")
+                    .then()
+                    .statusCode(201)
+                    .body("tenantId", equalTo(tenant))
+                    .extract()
+                    .path("id");
+
+            String agent = Keycloak.token(agentEmail, PASSWORD);
+            assertThat(roles(agent, tenant)).containsExactly("agent");
+            bearer(agent).get("/api/v1/users").then().statusCode(200);
+            bearer(agent).get("/api/v1/audit").then().statusCode(403);
+
+            bearer(admin)
+                    .contentType("application/merge-patch+json")
+                    .body(Map.of("roles", List.of("supervisor")))
+                    .patch("/api/v1/users/" + agentId)
+                    .then()
+                    .statusCode(200)
+                    .body("identity", equalTo("synced"));
+            String refreshed = Keycloak.token(agentEmail, PASSWORD);
+            assertThat(roles(refreshed, tenant)).containsExactly("supervisor");
+
+            bearer(admin)
+                    .contentType("application/merge-patch+json")
+                    .body(Map.of("status", "suspended"))
+                    .patch("/api/v1/users/" + agentId)
+                    .then()
+                    .statusCode(200);
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () -> bearer(refreshed).get("/api/v1/users").then().statusCode(401));
+        } finally {
+            Keycloak.deleteUser(adminId);
+            if (agentId != null) {
+                Keycloak.deleteUser(agentId);
+            }
+        }
+    }
+
+    private static final String PASSWORD = "Correct-horse-42";
+
+    private static String email(String name) {
+        return name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@system.test.switchboard.local";
+    }
+
+    private static RequestSpecification bearer(String token) {
+        return given().auth().oauth2(token).contentType("application/json");
+    }
+
+    private static List<String> roles(String token, String tenant) throws Exception {
+        JsonNode claims = JSON.readTree(
+                new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+        JsonNode tenants = claims.path("tenants");
+        if (tenants.isTextual()) {
+            tenants = JSON.readTree(tenants.asText());
+        }
+        List<String> roles = new java.util.ArrayList<>();
+        tenants.path(tenant).path("roles").forEach(r -> roles.add(r.asText()));
+        return roles;
     }
 
     private static RequestSpecification as(TestUser user, String tenant) {
