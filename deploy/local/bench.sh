@@ -57,7 +57,8 @@ bench_gateway() {
 }
 
 # Routing decisions: decisions/s (closed loop) and p50/p99 decision latency at a steady 1,000 decisions/s (open loop),
-# as the client and as the service sees it, with the packaged routing-service. About 80 seconds after the build.
+# as the client and as the service sees it, with the packaged routing-service; then call setups end to end through the
+# packaged telephony-service (if built) and the ARI simulator, decided by routing-service. About 4 minutes after the build.
 bench_routing() {
   bench_run routing-service io.switchboard.routing.bench.RoutingBench \
     -Dbench.rate="${BENCH_RATE:-1000}" -Dbench.concurrency="${BENCH_CONCURRENCY:-16}"

@@ -13,6 +13,10 @@ import io.switchboard.testing.LocalStack;
 import io.switchboard.testing.ServiceProcess;
 import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
+import io.switchboard.testing.ari.AriSimulator;
+import io.switchboard.testing.ari.EndpointBehaviour;
+import io.switchboard.testing.ari.InboundCall;
+import io.switchboard.testing.ari.SimCall;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +34,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,8 +47,9 @@ import java.util.concurrent.locks.LockSupport;
  * (queues, extensions with voicemail, menus, schedules with closed-hours targets; no webhook routes), asked as
  * telephony-service asks. Measures the latency of decisions at a steady 1,000 per second (open loop: each request is
  * timed from when it was due, so a stall counts for every request it delays) as the client and as the service sees
- * it, and the most decisions per second a closed loop of {@code bench.concurrency} clients gets. Not a test: it
- * asserts nothing and prints its figures.
+ * it, and the most decisions per second a closed loop of {@code bench.concurrency} clients gets; then, when
+ * telephony-service is built, call setups end to end through it and the ARI simulator with this service deciding. Not a
+ * test: it asserts nothing and prints its figures.
  */
 public final class RoutingBench {
 
@@ -95,6 +102,12 @@ public final class RoutingBench {
             figures.put("closedLoopErrors", closed.errors());
             figures.put("closedLoopClientP50Ms", percentile(closed.latencies(), 50));
             figures.put("closedLoopClientP99Ms", percentile(closed.latencies(), 99));
+            Path telephony = LocalStack.repoRoot().resolve("telephony-service/target/quarkus-app/quarkus-run.jar");
+            if (Files.exists(telephony)) {
+                figures.putAll(callSetups(telephony, service, users, out, seconds));
+            } else {
+                System.out.println("call-setup phase skipped: " + telephony + " is missing (make build)");
+            }
             String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures);
             Files.writeString(out.resolve("routing-" + Instant.now().getEpochSecond() + ".json"), json);
             System.out.println("routing decision benchmark:\n" + json);
@@ -153,6 +166,89 @@ public final class RoutingBench {
             numbers.add(number);
         }
         return numbers;
+    }
+
+    /**
+     * Inbound calls end to end: the packaged telephony-service, connected to an ARI simulator and asking this
+     * routing-service, takes calls to a DID routed to an extension, {@code 20} at a time: StasisStart, admission,
+     * the decision over HTTP, ringing, bridge, hangup. The same measures as {@code bench calls} (which routes
+     * directly), so the difference is what asking routing-service adds to a call's setup.
+     */
+    private static Map<String, Object> callSetups(
+            Path telephonyJar, ServiceProcess routing, TestUsers users, Path out, int seconds) throws Exception {
+        try (AriSimulator sim = AriSimulator.start("switchboard", "bench", "bench");
+                ServiceProcess telephony = ServiceProcess.start(
+                        telephonyJar,
+                        out.resolve("telephony-service-routed.log"),
+                        List.of(
+                                "-Xmx512m",
+                                "-Dquarkus.datasource.jdbc.url=" + LocalStack.testDatabaseUrl(),
+                                "-Dmp.messaging.incoming.tenant-events.group.id=telephony-bench-" + UUID.randomUUID(),
+                                "-Dmp.messaging.incoming.tenant-dialplan.group.id=telephony-bench-" + UUID.randomUUID(),
+                                "-Dswitchboard.telephony.ari.url=" + sim.baseUrl(),
+                                "-Dswitchboard.telephony.ari.username=bench",
+                                "-Dswitchboard.telephony.ari.password=bench",
+                                "-Dswitchboard.telephony.routing.url=" + routing.url(),
+                                "-Dquarkus.log.level=WARN"),
+                        Map.of())) {
+            sim.endpoints().setDefault(EndpointBehaviour.answerAfter(Duration.ZERO));
+            sim.setRecordEvents(false);
+            sim.awaitApplication("switchboard", Duration.ofSeconds(60));
+            Scenario scenario = Scenario.withTelephony(users, "bench-calls", telephony.url(), 100_000);
+            String did = Numbers.berlin();
+            scenario.did(did, route(target("endpoint", "1002")));
+            calls(sim, scenario.tenant, did, Duration.ofSeconds(5)); // warm-up
+            sim.clearRequests();
+            Calls calls = calls(sim, scenario.tenant, did, Duration.ofSeconds(seconds));
+            List<Long> firstCommand =
+                    sim.stasisStartLatencies().stream().map(Duration::toNanos).toList();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("callSetupConcurrency", 20);
+            figures.put("callsCompleted", calls.setups().size());
+            figures.put("callsFailed", calls.failed());
+            figures.put("callSetupsPerSecond", Math.round(calls.setups().size() / calls.elapsed() * 10) / 10.0);
+            figures.put("stasisStartToFirstCommandP50Ms", percentile(firstCommand, 50));
+            figures.put("stasisStartToFirstCommandP99Ms", percentile(firstCommand, 99));
+            figures.put("stasisStartToBridgedP50Ms", percentile(calls.setups(), 50));
+            figures.put("stasisStartToBridgedP99Ms", percentile(calls.setups(), 99));
+            return figures;
+        }
+    }
+
+    private record Calls(List<Long> setups, int failed, double elapsed) {}
+
+    private static Calls calls(AriSimulator sim, String tenant, String did, Duration length) throws Exception {
+        Semaphore slots = new Semaphore(20);
+        AtomicInteger failed = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> setups = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (System.nanoTime() < end) {
+                slots.acquire();
+                calls.submit(() -> {
+                    try {
+                        long placed = System.nanoTime();
+                        SimCall call = sim.inboundCall(new InboundCall(
+                                tenant + "_trunk-carrier",
+                                "+4930555" + ThreadLocalRandom.current().nextInt(1000, 9999),
+                                null,
+                                did,
+                                "from-trunk-" + tenant,
+                                List.of("inbound", tenant, did)));
+                        call.awaitBridgedWith("PJSIP/" + tenant + "_1002", Duration.ofSeconds(30));
+                        setups.add(System.nanoTime() - placed);
+                        call.hangup();
+                        call.awaitHangup(Duration.ofSeconds(30));
+                    } catch (RuntimeException | AssertionError e) {
+                        failed.incrementAndGet();
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+        return new Calls(List.copyOf(setups), failed.get(), (System.nanoTime() - start) / 1e9);
     }
 
     /** Sends decision requests as telephony-service does. */

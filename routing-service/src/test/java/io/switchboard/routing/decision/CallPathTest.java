@@ -1,6 +1,5 @@
 package io.switchboard.routing.decision;
 
-import static io.restassured.RestAssured.given;
 import static io.switchboard.routing.support.Fixtures.as;
 import static io.switchboard.routing.support.Scenario.route;
 import static io.switchboard.routing.support.Scenario.target;
@@ -10,11 +9,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.switchboard.routing.support.Numbers;
 import io.switchboard.routing.support.Scenario;
 import io.switchboard.routing.support.TelephonyService;
-import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.ari.AriSimulator;
 import io.switchboard.testing.ari.EndpointBehaviour;
@@ -60,8 +57,8 @@ class CallPathTest {
         if (a != null) {
             return;
         }
-        a = tenantWithTargets("path-a");
-        b = tenantWithTargets("path-b");
+        a = Scenario.withTelephony(users, "path-a", TelephonyService.url);
+        b = Scenario.withTelephony(users, "path-b", TelephonyService.url);
         webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         webhook.createContext("/decide", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -85,40 +82,6 @@ class CallPathTest {
 
     private static AriSimulator sim() {
         return TelephonyService.simulator;
-    }
-
-    /** A tenant whose extensions 1001 and 1002, queue sales, voicemail box 2000 and trunk carrier are telephony's. */
-    private static Scenario tenantWithTargets(String prefix) {
-        Scenario scenario =
-                Scenario.bare(users, prefix, TenantFixtures.ALL_FEATURES, 20, TenantFixtures.defaultSettings());
-        TenantFixtures.awaitInDirectory("telephony_service", scenario.tenant, "active");
-        String token = scenario.admin.token();
-        telephony(token, scenario.tenant, "/api/v1/voicemail-boxes", Map.of("mailbox", "2000", "fullName", "Main"));
-        telephony(token, scenario.tenant, "/api/v1/extensions", Map.of("number", "1001"));
-        telephony(token, scenario.tenant, "/api/v1/extensions", Map.of("number", "1002"));
-        telephony(token, scenario.tenant, "/api/v1/queues", Map.of("name", "sales"));
-        telephony(
-                token,
-                scenario.tenant,
-                "/api/v1/trunks",
-                Map.of("name", "carrier", "host", "sip.carrier.example", "username", "acct", "password", "s3cret-pw"));
-        scenario.awaitTargets(t -> t.getList("extensions").size() == 2
-                && t.getList("queues").size() == 1
-                && t.getList("voicemailBoxes").size() == 1
-                && t.getList("trunks").size() == 1);
-        return scenario;
-    }
-
-    private static void telephony(String token, String tenant, String path, Map<String, Object> body) {
-        given().baseUri(TelephonyService.url)
-                .auth()
-                .oauth2(token)
-                .header("X-Tenant-ID", tenant)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .post(path)
-                .then()
-                .statusCode(201);
     }
 
     private static SimCall call(Scenario trunkOf, String did) {

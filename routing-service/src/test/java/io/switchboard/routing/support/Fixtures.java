@@ -32,13 +32,23 @@ public final class Fixtures {
     /** A new active tenant with these features, DID limit and settings, once the service's directory has it. */
     public static String tenant(
             String prefix, Map<String, Boolean> features, int maxDids, Map<String, Object> settings) {
+        return tenant(prefix, features, maxDids, 10, settings);
+    }
+
+    /** As {@link #tenant(String, Map, int, Map)}, with this many concurrent calls. */
+    public static String tenant(
+            String prefix,
+            Map<String, Boolean> features,
+            int maxDids,
+            int maxConcurrentCalls,
+            Map<String, Object> settings) {
         String tenantId = TenantFixtures.newTenantId(prefix);
         TenantFixtures.publish(
                 EventTypes.TENANT_CREATED,
                 tenantId,
                 "active",
                 features,
-                Map.of("maxAgents", 10, "maxDids", maxDids, "maxConcurrentCalls", 10),
+                Map.of("maxAgents", 10, "maxDids", maxDids, "maxConcurrentCalls", maxConcurrentCalls),
                 settings);
         TenantFixtures.awaitInDirectory(ROLE, tenantId, "active");
         return tenantId;

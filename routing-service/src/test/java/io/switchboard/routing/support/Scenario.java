@@ -57,6 +57,47 @@ public final class Scenario {
         return scenario;
     }
 
+    /**
+     * A tenant whose extensions 1001 and 1002, queue sales, voicemail box 2000 and trunk carrier are created through
+     * the API of the telephony-service at {@code telephonyUrl}, once this service has learned them from its events.
+     */
+    public static Scenario withTelephony(TestUsers users, String prefix, String telephonyUrl) {
+        return withTelephony(users, prefix, telephonyUrl, 10);
+    }
+
+    /** As {@link #withTelephony(TestUsers, String, String)}, with this many concurrent calls. */
+    public static Scenario withTelephony(TestUsers users, String prefix, String telephonyUrl, int maxConcurrentCalls) {
+        String id = Fixtures.tenant(
+                prefix, TenantFixtures.ALL_FEATURES, 20, maxConcurrentCalls, TenantFixtures.defaultSettings());
+        Scenario scenario = new Scenario(id, users.member(id, "tenant_admin"));
+        TenantFixtures.awaitInDirectory("telephony_service", scenario.tenant, "active");
+        scenario.telephony(telephonyUrl, "/api/v1/voicemail-boxes", Map.of("mailbox", "2000", "fullName", "Main"));
+        scenario.telephony(telephonyUrl, "/api/v1/extensions", Map.of("number", "1001"));
+        scenario.telephony(telephonyUrl, "/api/v1/extensions", Map.of("number", "1002"));
+        scenario.telephony(telephonyUrl, "/api/v1/queues", Map.of("name", "sales"));
+        scenario.telephony(
+                telephonyUrl,
+                "/api/v1/trunks",
+                Map.of("name", "carrier", "host", "sip.carrier.example", "username", "acct", "password", "s3cret-pw"));
+        scenario.awaitTargets(t -> t.getList("extensions").size() == 2
+                && t.getList("queues").size() == 1
+                && t.getList("voicemailBoxes").size() == 1
+                && t.getList("trunks").size() == 1);
+        return scenario;
+    }
+
+    private void telephony(String telephonyUrl, String path, Map<String, Object> body) {
+        given().baseUri(telephonyUrl)
+                .auth()
+                .oauth2(admin.token())
+                .header("X-Tenant-ID", tenant)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(path)
+                .then()
+                .statusCode(201);
+    }
+
     /** A tenant without targets. */
     public static Scenario bare(
             TestUsers users, String prefix, Map<String, Boolean> features, int maxDids, Map<String, Object> settings) {
