@@ -173,8 +173,11 @@ public class QueueResource {
                 || caller.hasPermissionIn(tenant, Permissions.AGENTS_MANAGE)) {
             return;
         }
-        boolean own = service.memberExtension(tenant, memberId)
-                .flatMap(extensionId -> extensions.find(tenant, extensionId))
+        // a member that does not exist is not found, for agents as for everyone
+        UUID extensionId = service.memberExtension(tenant, memberId)
+                .orElseThrow(() -> ProblemException.notFound("Queue member", memberId.toString()));
+        boolean own = extensions
+                .find(tenant, extensionId)
                 .map(extension -> caller.userId().equals(extension.userId()))
                 .orElse(false);
         if (!own) {
