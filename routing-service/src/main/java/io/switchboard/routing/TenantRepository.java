@@ -3,6 +3,7 @@ package io.switchboard.routing;
 import io.switchboard.commons.api.Page;
 import io.switchboard.commons.api.PageRequest;
 import io.switchboard.commons.db.PagedQuery;
+import io.switchboard.commons.db.TenantOwned;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.List;

@@ -15,9 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Every service built so far, packaged and run as deployed (each its own JVM, on the test database, against the
- * local Kafka and Keycloak; telephony-service with the ARI simulator as its Asterisk), and the gateway under test
- * routed to them. Consumer groups are this test's own, so a running {@code make run} is not disturbed.
+ * Every service built so far (tenant-service, telephony-service, routing-service, webhook-dispatcher), packaged and
+ * run as deployed (each its own JVM, on the test database, against the local Kafka and Keycloak; telephony-service
+ * with the ARI simulator as its Asterisk), and the gateway under test routed to them. Consumer groups are this test's own, so a running {@code make run} is not disturbed.
  */
 public class PlatformServices implements QuarkusTestResourceLifecycleManager {
 
@@ -57,11 +57,24 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
                         "true",
                         "SWITCHBOARD_WEBHOOK_TARGETS_REQUIRE_HTTPS",
                         "false"));
+        byte[] routingKey = new byte[32];
+        new SecureRandom().nextBytes(routingKey);
+        CompletableFuture<ServiceProcess> routing = start(
+                "routing-service",
+                List.of(
+                        "-Dmp.messaging.incoming.tenant-events.group.id=routing-service-gateway-system",
+                        "-Dmp.messaging.incoming.telephony-events.group.id=routing-catalogue-gateway-system"),
+                Map.of(
+                        "DB_URL",
+                        database,
+                        "SWITCHBOARD_ROUTING_ENCRYPTION_KEY",
+                        Base64.getEncoder().encodeToString(routingKey)));
+        List<CompletableFuture<ServiceProcess>> all = List.of(tenants, telephony, webhooks, routing);
         try {
-            CompletableFuture.allOf(tenants, telephony, webhooks).join();
+            CompletableFuture.allOf(tenants, telephony, webhooks, routing).join();
         } catch (CompletionException e) {
             // keep what did start, so that stop() ends it
-            for (CompletableFuture<ServiceProcess> service : List.of(tenants, telephony, webhooks)) {
+            for (CompletableFuture<ServiceProcess> service : all) {
                 if (!service.isCompletedExceptionally()) {
                     join(service);
                 }
@@ -78,6 +91,8 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
         routes.put(
                 "switchboard.gateway.routes.webhook-dispatcher.url",
                 join(webhooks).url());
+        routes.put(
+                "switchboard.gateway.routes.routing-service.url", join(routing).url());
         return routes;
     }
 

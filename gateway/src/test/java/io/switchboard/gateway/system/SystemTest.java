@@ -44,6 +44,16 @@ class SystemTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(PlatformServices.class));
         }
+
+        /** Buckets the matrix walk cannot empty: rate limiting has tests of its own. */
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "switchboard.gateway.rate-limit.per-client.requests-per-second", "100000",
+                    "switchboard.gateway.rate-limit.per-client.burst", "100000",
+                    "switchboard.gateway.rate-limit.plans.standard.requests-per-second", "100000",
+                    "switchboard.gateway.rate-limit.plans.standard.burst", "100000");
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

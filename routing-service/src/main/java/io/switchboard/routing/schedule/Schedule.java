@@ -1,6 +1,6 @@
 package io.switchboard.routing.schedule;
 
-import io.switchboard.routing.TenantOwned;
+import io.switchboard.commons.db.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

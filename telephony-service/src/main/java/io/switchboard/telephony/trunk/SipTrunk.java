@@ -1,6 +1,6 @@
 package io.switchboard.telephony.trunk;
 
-import io.switchboard.telephony.TenantOwned;
+import io.switchboard.commons.db.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

@@ -1,4 +1,4 @@
-package io.switchboard.telephony;
+package io.switchboard.commons.db;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
@@ -7,7 +7,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What every configuration object of a tenant has: an id, its tenant, timestamps and a version for ETags. */
+/**
+ * What every object a tenant owns has: an id, its tenant (the column row-level security checks), timestamps and a
+ * version for ETags and optimistic locking.
+ */
 @MappedSuperclass
 public abstract class TenantOwned {
 

@@ -1,0 +1,240 @@
+package io.switchboard.gateway.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.switchboard.commons.security.Permissions;
+import io.switchboard.commons.security.Roles;
+import io.switchboard.testing.TenantFixtures;
+import io.switchboard.testing.TestUsers;
+import io.switchboard.testing.TestUsers.TestUser;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access matrix of docs/rbac.md, walked for every endpoint the services publish (their merged OpenAPI document
+ * through the gateway), for every role, with real tokens, through the gateway: a caller the matrix allows gets past
+ * authorization (any answer but 401 and 403, and never a 5xx), any other caller gets 403, and a request without a
+ * token 401. Requests carry ids that do not exist and empty bodies, so allowed calls end in 400 or 404 and change
+ * nothing.
+ */
+@QuarkusTest
+@TestProfile(SystemTest.WholePlatform.class)
+class RbacMatrixTest {
+
+    /** Who may call an endpoint. */
+    private record Rule(String kind, Set<String> permissions) {
+        static Rule permission(String... anyOf) {
+            return new Rule("permission", Set.of(anyOf));
+        }
+
+        static final Rule SUPERADMIN = new Rule("superadmin", Set.of());
+        static final Rule AUTHENTICATED = new Rule("authenticated", Set.of());
+        static final Rule SERVICE = new Rule("service", Set.of());
+
+        boolean allows(String role) {
+            return switch (kind) {
+                case "authenticated" -> true;
+                case "superadmin", "service" -> role.equals(Roles.SUPERADMIN);
+                default ->
+                    role.equals(Roles.SUPERADMIN)
+                            || Permissions.defaultsFor(role).stream().anyMatch(permissions::contains);
+            };
+        }
+    }
+
+    private static final Map<String, Rule> MATRIX = new LinkedHashMap<>();
+
+    static {
+        // tenant-service
+        MATRIX.put("POST /api/v1/tenants", Rule.SUPERADMIN);
+        MATRIX.put("GET /api/v1/tenants", Rule.AUTHENTICATED);
+        MATRIX.put("GET /api/v1/tenants/{id}", Rule.AUTHENTICATED); // members; others 404, see tenantPath
+        MATRIX.put("PATCH /api/v1/tenants/{id}", Rule.permission(Permissions.TENANT_SETTINGS));
+        MATRIX.put("DELETE /api/v1/tenants/{id}", Rule.SUPERADMIN);
+        MATRIX.put("POST /api/v1/tenants/{id}/restore", Rule.SUPERADMIN);
+        MATRIX.put("POST /api/v1/users", Rule.permission(Permissions.USERS_MANAGE));
+        MATRIX.put("GET /api/v1/users", Rule.permission(Permissions.USERS_READ));
+        MATRIX.put("GET /api/v1/users/{id}", Rule.permission(Permissions.USERS_READ));
+        MATRIX.put("PATCH /api/v1/users/{id}", Rule.permission(Permissions.USERS_MANAGE));
+        MATRIX.put("DELETE /api/v1/users/{id}", Rule.permission(Permissions.USERS_MANAGE));
+        MATRIX.put("PUT /api/v1/users/{id}/password", Rule.permission(Permissions.USERS_MANAGE));
+        MATRIX.put("GET /api/v1/audit", Rule.permission(Permissions.AUDIT_READ));
+        // telephony-service
+        for (String resource : List.of("trunks")) {
+            crud(resource, Permissions.TRUNKS_MANAGE, Permissions.TRUNKS_MANAGE);
+        }
+        MATRIX.put("GET /api/v1/trunks/{id}/status", Rule.permission(Permissions.TELEPHONY_READ));
+        crud("extensions", Permissions.EXTENSIONS_MANAGE, Permissions.TELEPHONY_READ);
+        MATRIX.put("GET /api/v1/extensions/{id}/registration", Rule.permission(Permissions.TELEPHONY_READ));
+        MATRIX.put("POST /api/v1/extensions/{id}/credentials", Rule.permission(Permissions.EXTENSIONS_MANAGE));
+        crud("queues", Permissions.QUEUES_MANAGE, Permissions.TELEPHONY_READ);
+        MATRIX.put("GET /api/v1/queues/{id}/members", Rule.permission(Permissions.TELEPHONY_READ));
+        Rule members = Rule.permission(Permissions.QUEUES_MANAGE, Permissions.AGENTS_MANAGE);
+        MATRIX.put("POST /api/v1/queues/{id}/members", members);
+        MATRIX.put("PATCH /api/v1/queues/{id}/members/{memberId}", members);
+        MATRIX.put("DELETE /api/v1/queues/{id}/members/{memberId}", members);
+        Rule pause = Rule.permission(Permissions.QUEUES_MANAGE, Permissions.AGENTS_MANAGE, Permissions.CALLS_HANDLE);
+        MATRIX.put("POST /api/v1/queues/{id}/members/{memberId}/pause", pause);
+        MATRIX.put("POST /api/v1/queues/{id}/members/{memberId}/unpause", pause);
+        crud("voicemail-boxes", Permissions.EXTENSIONS_MANAGE, Permissions.TELEPHONY_READ);
+        MATRIX.put("POST /api/v1/voicemail-boxes/{id}/pin", Rule.permission(Permissions.EXTENSIONS_MANAGE));
+        MATRIX.put("GET /api/v1/calls", Rule.permission(Permissions.CDR_READ));
+        MATRIX.put("GET /api/v1/calls/{id}", Rule.permission(Permissions.CDR_READ));
+        MATRIX.put("GET /api/v1/calls/{id}/recording", Rule.permission(Permissions.RECORDINGS_READ));
+        MATRIX.put("POST /api/v1/calls/{id}/transfer", Rule.permission(Permissions.CALLS_HANDLE));
+        // routing-service
+        MATRIX.put("POST /api/v1/routing/decisions", Rule.SERVICE);
+        crud("routing/dids", Permissions.NUMBERS_MANAGE, Permissions.TELEPHONY_READ);
+        MATRIX.put("POST /api/v1/routing/dids/{id}/webhook-secret", Rule.permission(Permissions.ROUTING_MANAGE));
+        MATRIX.put("GET /api/v1/routing/dids/{id}/webhook-calls", Rule.permission(Permissions.ROUTING_MANAGE));
+        crud("routing/ivr-menus", Permissions.ROUTING_MANAGE, Permissions.TELEPHONY_READ);
+        crud("routing/schedules", Permissions.ROUTING_MANAGE, Permissions.TELEPHONY_READ);
+        MATRIX.put("GET /api/v1/routing/targets", Rule.permission(Permissions.TELEPHONY_READ));
+        // webhook-dispatcher
+        crud("webhooks/subscriptions", Permissions.WEBHOOKS_MANAGE, Permissions.WEBHOOKS_MANAGE);
+        Rule webhooks = Rule.permission(Permissions.WEBHOOKS_MANAGE);
+        for (String endpoint : List.of(
+                "GET /api/v1/webhooks/event-types",
+                "POST /api/v1/webhooks/subscriptions/{id}/secret/rotate",
+                "POST /api/v1/webhooks/subscriptions/{id}/test",
+                "GET /api/v1/webhooks/subscriptions/{id}/attempts",
+                "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries",
+                "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/{deliveryId}",
+                "POST /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/{deliveryId}/replay",
+                "POST /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/replay")) {
+            MATRIX.put(endpoint, webhooks);
+        }
+    }
+
+    /** Create, list, read, change, delete under {@code /api/v1/<resource>}. */
+    private static void crud(String resource, String manage, String read) {
+        String base = "/api/v1/" + resource;
+        MATRIX.put("POST " + base, Rule.permission(manage));
+        MATRIX.put("GET " + base, Rule.permission(read));
+        MATRIX.put("GET " + base + "/{id}", Rule.permission(read));
+        MATRIX.put("PATCH " + base + "/{id}", Rule.permission(manage));
+        MATRIX.put("DELETE " + base + "/{id}", Rule.permission(manage));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TestUsers USERS = new TestUsers();
+    private static final List<String> ROLES =
+            List.of(Roles.SUPERADMIN, Roles.TENANT_ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.VIEWER);
+
+    @AfterAll
+    static void cleanUp() {
+        USERS.close();
+    }
+
+    @Test
+    void theMatrixCoversEveryEndpointAndHoldsForEveryRole() throws Exception {
+        Set<String> published = published();
+        assertThat(published)
+                .as("endpoints the services publish that the matrix (and docs/rbac.md) must cover")
+                .containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
+
+        TestUser superadmin = USERS.superadmin();
+        String tenant = TenantFixtures.newTenantId("rbac");
+        given().auth()
+                .oauth2(superadmin.token())
+                .contentType("application/json")
+                .body(Map.of("id", tenant, "name", "RBAC " + tenant))
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        for (String service : List.of("telephony_service", "routing_service", "webhook_dispatcher")) {
+            TenantFixtures.awaitInDirectory(service, tenant, "active");
+        }
+        Map<String, TestUser> callers = new LinkedHashMap<>();
+        callers.put(Roles.SUPERADMIN, superadmin);
+        for (String role : ROLES.subList(1, ROLES.size())) {
+            callers.put(role, USERS.member(tenant, role));
+        }
+
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Rule> endpoint : MATRIX.entrySet()) {
+            String method = endpoint.getKey().split(" ")[0];
+            String path = endpoint.getKey().split(" ")[1];
+            int anonymous = call(null, tenant, method, path).statusCode();
+            if (anonymous != 401) {
+                wrong.add(endpoint.getKey() + " without a token: " + anonymous);
+            }
+            for (Map.Entry<String, TestUser> caller : callers.entrySet()) {
+                Response response = call(caller.getValue().token(), tenant, method, path);
+                int status = response.statusCode();
+                boolean allowed = endpoint.getValue().allows(caller.getKey());
+                boolean ok = allowed ? status != 401 && status != 403 && status < 500 : status == 403;
+                if (!ok) {
+                    wrong.add(endpoint.getKey() + " as " + caller.getKey() + ": " + status + " (expected "
+                            + (allowed ? "allowed" : "403") + ") " + response.asString());
+                }
+            }
+        }
+        assertThat(wrong).as("calls that disagree with the matrix").isEmpty();
+    }
+
+    private static Response call(String token, String tenant, String method, String template) {
+        String id = template.startsWith("/api/v1/tenants/")
+                ? tenantId(method, template, tenant)
+                : UUID.randomUUID().toString();
+        String path = template.replace("{id}", id)
+                .replace("{memberId}", UUID.randomUUID().toString())
+                .replace("{subscriptionId}", UUID.randomUUID().toString())
+                .replace("{deliveryId}", UUID.randomUUID().toString());
+        RequestSpecification request = given().header("X-Tenant-ID", tenant);
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        if (method.equals("POST") || method.equals("PUT")) {
+            request = request.contentType("application/json").body("{}");
+        } else if (method.equals("PATCH")) {
+            request = request.contentType("application/merge-patch+json").body("{}");
+        }
+        return request.request(method, path);
+    }
+
+    /** Reads and changes go to the caller's tenant; deleting and restoring to one that does not exist. */
+    private static String tenantId(String method, String template, String tenant) {
+        return method.equals("DELETE") || template.endsWith("/restore")
+                ? "nx-" + UUID.randomUUID().toString().substring(0, 8)
+                : tenant;
+    }
+
+    /** "METHOD path" of every operation in the merged OpenAPI document. */
+    private static Set<String> published() throws Exception {
+        JsonNode doc = JSON.readTree(
+                given().get("/openapi").then().statusCode(200).extract().asString());
+        List<String> unavailable = new ArrayList<>();
+        doc.path("x-switchboard-unavailable").forEach(name -> unavailable.add(name.asText()));
+        assertThat(unavailable)
+                .as("every service answers")
+                .doesNotContain("tenant-service", "telephony-service", "routing-service", "webhook-dispatcher");
+        Set<String> operations = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        doc.path("paths").properties().iterator();
+                paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (String method : List.of("get", "post", "put", "patch", "delete")) {
+                if (path.getValue().has(method)) {
+                    operations.add(method.toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        return operations;
+    }
+}
