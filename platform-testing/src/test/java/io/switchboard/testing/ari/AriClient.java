@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /** An ari4java 0.18 client of the simulator, as telephony-service uses it, recording every event it receives. */
 final class AriClient implements AutoCloseable {
@@ -41,6 +42,9 @@ final class AriClient implements AutoCloseable {
     static AriClient connect(AriSimulator sim) throws ARIException {
         AriClient client = open(sim, sim.app(), "ariuser", "aripass");
         sim.awaitApplication(sim.app(), WAIT);
+        // both ends agree: the simulator registered the application and ari4java saw its handshake complete (a
+        // connection dropped in between would look to ari4java like a failed handshake, not a disconnect)
+        Awaitility.await().atMost(WAIT).until(() -> client.connectionEvents.contains(AriConnectionEvent.WS_CONNECTED));
         return client;
     }
 
