@@ -31,8 +31,25 @@ public final class Keycloak {
 
     private Keycloak() {}
 
-    /** An access token for a user of the switchboard realm. */
+    /**
+     * An access token for a user of the switchboard realm. Keycloak 26 now and then locks a user out as a brute-force
+     * suspect without any failed login (keycloak/keycloak#36495), answering "Invalid user credentials" to the right
+     * password; the lock is then lifted through the Admin API and the login tried once more, so that a wrong or
+     * disabled login still fails.
+     */
     public static String token(String username, String password) {
+        try {
+            return passwordGrant(username, password);
+        } catch (IllegalStateException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("Invalid user credentials")) {
+                throw e;
+            }
+            clearBruteForceLock(username);
+            return passwordGrant(username, password);
+        }
+    }
+
+    private static String passwordGrant(String username, String password) {
         JsonNode response = form(
                 "/realms/" + REALM + "/protocol/openid-connect/token",
                 Map.of(
@@ -47,6 +64,20 @@ public final class Keycloak {
                         "scope",
                         "openid"));
         return response.get("access_token").asText();
+    }
+
+    private static void clearBruteForceLock(String username) {
+        HttpResponse<String> users = admin(
+                "GET",
+                "/users?exact=true&username="
+                        + URLEncoder.encode(username.toLowerCase(java.util.Locale.ROOT), StandardCharsets.UTF_8),
+                null);
+        for (JsonNode user : parse(users.body())) {
+            admin(
+                    "DELETE",
+                    "/attack-detection/brute-force/users/" + user.path("id").asText(),
+                    null);
+        }
     }
 
     /** An access token of a confidential client's service account (client credentials grant). */
