@@ -229,6 +229,9 @@ class RbacMatrixTest {
                         doc.path("paths").properties().iterator();
                 paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
+            if (path.getKey().startsWith("/api/v1/echo") || path.getKey().startsWith("/api/v1/other")) {
+                continue; // the test services of GatewayProxyTest (Backend), when it ran first in this JVM
+            }
             for (String method : List.of("get", "post", "put", "patch", "delete")) {
                 if (path.getValue().has(method)) {
                     operations.add(method.toUpperCase() + " " + path.getKey());
