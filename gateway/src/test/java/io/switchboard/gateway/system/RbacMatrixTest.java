@@ -73,6 +73,7 @@ class RbacMatrixTest {
         MATRIX.put("PATCH /api/v1/users/{id}", Rule.permission(Permissions.USERS_MANAGE));
         MATRIX.put("DELETE /api/v1/users/{id}", Rule.permission(Permissions.USERS_MANAGE));
         MATRIX.put("PUT /api/v1/users/{id}/password", Rule.permission(Permissions.USERS_MANAGE));
+        MATRIX.put("PUT /api/v1/users/me/password", Rule.AUTHENTICATED);
         MATRIX.put("GET /api/v1/audit", Rule.permission(Permissions.AUDIT_READ));
         // telephony-service
         for (String resource : List.of("trunks")) {

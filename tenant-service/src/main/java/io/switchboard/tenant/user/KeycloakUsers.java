@@ -51,14 +51,26 @@ public class KeycloakUsers {
 
     private final Keycloak keycloak;
     private final String realm;
+    private final String serverUrl;
+    private final String clientId;
+    private final String clientSecret;
     private final ObjectMapper mapper;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(5))
+            .build();
 
     public KeycloakUsers(
             Keycloak keycloak,
             @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.server-url") String serverUrl,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.client-id") String clientId,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.client-secret") String clientSecret,
             ObjectMapper mapper) {
         this.keycloak = keycloak;
         this.realm = realm;
+        this.serverUrl = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
         this.mapper = mapper;
     }
 
@@ -125,6 +137,41 @@ public class KeycloakUsers {
         } catch (ProcessingException e) {
             throw unavailable("set the password", e);
         }
+    }
+
+    /**
+     * Whether {@code password} is the user's current password: a password grant of tenant-service's own confidential
+     * client, made server side. Failures count for Keycloak's brute-force protection like any failed login.
+     */
+    public boolean isCurrentPassword(String username, String password) {
+        String form = "grant_type=password&client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret)
+                + "&username=" + encode(username) + "&password=" + encode(password) + "&scope=openid";
+        try {
+            java.net.http.HttpResponse<String> response = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    serverUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                            .timeout(java.time.Duration.ofSeconds(10))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return true;
+            }
+            if (response.statusCode() == 400 || response.statusCode() == 401) {
+                return false;
+            }
+            throw new Unavailable("Keycloak answered " + response.statusCode() + " to a password check", null);
+        } catch (java.io.IOException e) {
+            throw unavailable("check the password", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("check the password", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Removes the login; one that is already gone is fine. */

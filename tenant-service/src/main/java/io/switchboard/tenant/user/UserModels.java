@@ -92,6 +92,14 @@ public final class UserModels {
             @Schema(description = "The user must change it at next login (default false)")
             Boolean temporary) {}
 
+    /** {@code PUT /api/v1/users/me/password} */
+    public record OwnPasswordChange(
+            @Schema(description = "The password the user logs in with now")
+            String currentPassword,
+
+            @Schema(description = "The new password; Keycloak's password policy applies")
+            String password) {}
+
     /** The data of {@code tenant.user.*}: the profile, the same in every tenant of the user. */
     public record UserEvent(
             UUID id,

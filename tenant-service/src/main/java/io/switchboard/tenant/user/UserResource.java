@@ -11,6 +11,7 @@ import io.switchboard.commons.problem.Problem;
 import io.switchboard.commons.problem.ProblemException;
 import io.switchboard.commons.security.Permissions;
 import io.switchboard.commons.tenant.TenantContext;
+import io.switchboard.tenant.user.UserModels.OwnPasswordChange;
 import io.switchboard.tenant.user.UserModels.PasswordChange;
 import io.switchboard.tenant.user.UserModels.UserCreate;
 import io.switchboard.tenant.user.UserModels.UserDraft;
@@ -148,6 +149,19 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Removed")
     public void delete(@PathParam("id") UUID id) {
         service.remove(tenantContext.requireTenant(), id, tenantContext.requireCaller());
+    }
+
+    @PUT
+    @Path("me/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(
+            summary = "Change your own password",
+            description = "Any logged-in user, with their current password (checked by Keycloak; failed checks count"
+                    + " towards its brute-force protection). Keycloak's password policy applies to the new one.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    public void changeOwnPassword(@NotNull OwnPasswordChange change) {
+        service.changeOwnPassword(tenantContext.requireCaller(), change.currentPassword(), change.password());
     }
 
     @PUT

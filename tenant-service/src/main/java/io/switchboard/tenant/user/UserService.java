@@ -174,6 +174,22 @@ public class UserService {
         }
     }
 
+    /** The caller changes their own password, proving they know the current one. */
+    public void changeOwnPassword(Caller caller, String current, String password) {
+        Validation validation = new Validation();
+        validation.require(current != null && !current.isEmpty(), "currentPassword", "is required");
+        validation.require(password != null && !password.isBlank(), "password", "is required");
+        validation.throwIfInvalid();
+        try {
+            if (!keycloak.isCurrentPassword(caller.username(), current)) {
+                throw ProblemException.invalid("currentPassword", "is not your current password");
+            }
+            keycloak.setPassword(UUID.fromString(caller.userId()), password, false);
+        } catch (KeycloakUsers.Unavailable e) {
+            throw unavailable(e, "the password was not changed");
+        }
+    }
+
     private UserDraft validate(UserDraft draft) {
         Validation validation = new Validation();
         patches.validate(draft, validation);

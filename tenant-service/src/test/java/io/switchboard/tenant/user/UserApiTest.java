@@ -357,6 +357,33 @@ class UserApiTest {
         assertThat(Keycloak.token(email, "Another-secret-7")).isNotBlank();
     }
 
+    @Test
+    void aUserChangesTheirOwnPasswordOnlyWithTheCurrentOne() {
+        String email = email("henry");
+        createUser(adminA, tenantA, Map.of("email", email, "roles", List.of("agent"), "password", PASSWORD))
+                .statusCode(201);
+        String token = Keycloak.token(email, PASSWORD);
+        as(token)
+                .body(Map.of("currentPassword", "not-it", "password", "Brand-new-pass-9"))
+                .put("/api/v1/users/me/password")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("currentPassword"));
+        as(token)
+                .body(Map.of("currentPassword", PASSWORD))
+                .put("/api/v1/users/me/password")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("password"));
+        as(token)
+                .body(Map.of("currentPassword", PASSWORD, "password", "Brand-new-pass-9"))
+                .put("/api/v1/users/me/password")
+                .then()
+                .statusCode(204);
+        assertThat(Keycloak.token(email, "Brand-new-pass-9")).isNotBlank();
+        assertThatThrownBy(() -> Keycloak.token(email, PASSWORD)).isInstanceOf(RuntimeException.class);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private static String email(String name) {
