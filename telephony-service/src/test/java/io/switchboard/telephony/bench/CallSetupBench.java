@@ -76,6 +76,7 @@ public final class CallSetupBench {
                 figures.put("concurrency", concurrency);
                 figures.put("callsCompleted", result.completed());
                 figures.put("callsFailed", result.failed());
+                figures.put("failures", result.failures());
                 figures.put("callSetupsPerSecond", Math.round(result.completed() / result.elapsed() * 10) / 10.0);
                 figures.put("stasisStartToFirstCommandP50Ms", percentile(firstCommand, 50));
                 figures.put("stasisStartToFirstCommandP99Ms", percentile(firstCommand, 99));
@@ -92,12 +93,14 @@ public final class CallSetupBench {
     }
 
     /** What one measured run gave. */
-    private record Result(int completed, int failed, double elapsed, List<Duration> setups) {}
+    private record Result(
+            int completed, int failed, double elapsed, List<Duration> setups, Map<String, Integer> failures) {}
 
     private static Result run(AriSimulator sim, String tenant, int concurrency, Duration length) throws Exception {
         Semaphore slots = new Semaphore(concurrency);
         AtomicInteger completed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Duration> setups = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
         AtomicLong lastCompleted = new AtomicLong(start);
@@ -123,6 +126,13 @@ public final class CallSetupBench {
                         lastCompleted.accumulateAndGet(System.nanoTime(), Math::max);
                     } catch (RuntimeException | AssertionError e) {
                         failed.incrementAndGet();
+                        failures.merge(
+                                String.valueOf(e.getMessage())
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("?"),
+                                1,
+                                Integer::sum);
                     } finally {
                         slots.release();
                     }
@@ -131,7 +141,7 @@ public final class CallSetupBench {
         }
         // up to the last completed call: a call still failing after the window must not dilute the rate
         double elapsed = (lastCompleted.get() - start) / 1e9;
-        return new Result(completed.get(), failed.get(), elapsed, List.copyOf(setups));
+        return new Result(completed.get(), failed.get(), elapsed, List.copyOf(setups), Map.copyOf(failures));
     }
 
     private static Process start(Path jar, AriSimulator sim, int port, Path out) throws Exception {
