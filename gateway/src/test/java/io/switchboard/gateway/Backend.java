@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 
 /**
  * Real HTTP services on 127.0.0.1 for the gateway to route to (ports fixed in the test profile): each answers every
@@ -45,22 +47,15 @@ public final class Backend {
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 100; i++) {
-            try {
-                http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + OTHER_PORT + "/q/openapi"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException e) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("The test services did not start (exit " + process.exitValue()
-                            + "); are ports " + ECHO_PORT + " and " + OTHER_PORT + " free?");
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("The test services did not start within 10 s");
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + OTHER_PORT + "/q/openapi"))
+                .build();
+        Awaitility.await("the test services on ports " + ECHO_PORT + " and " + OTHER_PORT)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .failFast("the test services' process exited; are their ports free?", () -> !process.isAlive())
+                .until(() ->
+                        http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     /** The test services' process: serves until its standard input closes. */

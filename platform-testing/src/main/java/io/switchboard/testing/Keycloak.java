@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -78,6 +79,20 @@ public final class Keycloak {
                     "/attack-detection/brute-force/users/" + user.path("id").asText(),
                     null);
         }
+    }
+
+    /** The {@code tenants} claim of an access token (tenant id -> roles, grants, revokes), read without checks. */
+    public static JsonNode tenantsClaim(String accessToken) {
+        String payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
+        JsonNode claim = parse(payload).path("tenants");
+        return claim.isTextual() ? parse(claim.asText()) : claim;
+    }
+
+    /** The roles an access token carries in {@code tenantId}. */
+    public static List<String> roles(String accessToken, String tenantId) {
+        List<String> roles = new java.util.ArrayList<>();
+        tenantsClaim(accessToken).path(tenantId).path("roles").forEach(role -> roles.add(role.asText()));
+        return roles;
     }
 
     /** An access token of a confidential client's service account (client credentials grant). */

@@ -9,11 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) run in its own JVM, as in production, on a
@@ -87,27 +89,24 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
+    private void awaitReady() throws IOException {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5))
                 .build();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited; see " + log + ":\n" + Files.readString(log));
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
+        try {
+            Awaitility.await(log.getFileName() + " ready")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .failFast("the service exited", () -> !process.isAlive())
+                    .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException(e.getMessage() + "; see " + log + ":\n" + Files.readString(log), e);
         }
-        kill();
-        throw new IllegalStateException("the service did not become ready in " + START_TIMEOUT + "; see " + log);
     }
 
     private static int freePort() throws IOException {

@@ -207,7 +207,7 @@ class SystemTest {
                     .path("id");
 
             String agent = Keycloak.token(agentEmail, PASSWORD);
-            assertThat(roles(agent, tenant)).containsExactly("agent");
+            assertThat(Keycloak.roles(agent, tenant)).containsExactly("agent");
             bearer(agent).get("/api/v1/users").then().statusCode(200);
             bearer(agent).get("/api/v1/audit").then().statusCode(403);
 
@@ -219,7 +219,7 @@ class SystemTest {
                     .statusCode(200)
                     .body("identity", equalTo("synced"));
             String refreshed = Keycloak.token(agentEmail, PASSWORD);
-            assertThat(roles(refreshed, tenant)).containsExactly("supervisor");
+            assertThat(Keycloak.roles(refreshed, tenant)).containsExactly("supervisor");
 
             bearer(admin)
                     .contentType("application/merge-patch+json")
@@ -246,18 +246,6 @@ class SystemTest {
 
     private static RequestSpecification bearer(String token) {
         return given().auth().oauth2(token).contentType("application/json");
-    }
-
-    private static List<String> roles(String token, String tenant) throws Exception {
-        JsonNode claims = JSON.readTree(
-                new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
-        JsonNode tenants = claims.path("tenants");
-        if (tenants.isTextual()) {
-            tenants = JSON.readTree(tenants.asText());
-        }
-        List<String> roles = new java.util.ArrayList<>();
-        tenants.path(tenant).path("roles").forEach(r -> roles.add(r.asText()));
-        return roles;
     }
 
     private static RequestSpecification as(TestUser user, String tenant) {

@@ -49,6 +49,34 @@ public record InboundCall(
         this(endpoint, callerNumber, callerName, extension, context, args, Map.of(), null);
     }
 
+    /**
+     * A call from the tenant's extension {@code from} to {@code number}, as deploy/asterisk's {@code from-internal}
+     * context sends it into Stasis (endpoint {@code <tenant>_<from>}).
+     */
+    public static InboundCall internal(String tenantId, String from, String number) {
+        return new InboundCall(
+                tenantId + "_" + from,
+                from,
+                "Extension " + from,
+                number,
+                "from-internal-" + tenantId,
+                List.of("internal", tenantId, number));
+    }
+
+    /**
+     * A call from {@code caller} to the DID {@code did} on the tenant's trunk {@code trunk}, as deploy/asterisk's
+     * {@code from-trunk} context sends it into Stasis (endpoint {@code <tenant>_trunk-<trunk>}).
+     */
+    public static InboundCall fromTrunk(String tenantId, String trunk, String caller, String did) {
+        return new InboundCall(
+                tenantId + "_trunk-" + trunk,
+                caller,
+                null,
+                did,
+                "from-trunk-" + tenantId,
+                List.of("inbound", tenantId, did));
+    }
+
     /** The same call with channel variables set by the dialplan before Stasis. */
     public InboundCall withVariables(Map<String, String> variables) {
         return new InboundCall(endpoint, callerNumber, callerName, extension, context, args, variables, tenantId);

@@ -229,13 +229,11 @@ public final class RoutingBench {
                 calls.submit(() -> {
                     try {
                         long placed = System.nanoTime();
-                        SimCall call = sim.inboundCall(new InboundCall(
-                                tenant + "_trunk-carrier",
+                        SimCall call = sim.inboundCall(InboundCall.fromTrunk(
+                                tenant,
+                                "carrier",
                                 "+4930555" + ThreadLocalRandom.current().nextInt(1000, 9999),
-                                null,
-                                did,
-                                "from-trunk-" + tenant,
-                                List.of("inbound", tenant, did)));
+                                did));
                         call.awaitBridgedWith("PJSIP/" + tenant + "_1002", Duration.ofSeconds(30));
                         setups.add(System.nanoTime() - placed);
                         call.hangup();

@@ -86,13 +86,8 @@ class CallPathTest {
 
     private static SimCall call(Scenario trunkOf, String did) {
         String tenant = trunkOf.tenant;
-        return sim().inboundCall(new InboundCall(
-                tenant + "_trunk-carrier",
-                "+4930555" + (100 + (int) (Math.random() * 800)),
-                null,
-                did,
-                "from-trunk-" + tenant,
-                List.of("inbound", tenant, did)));
+        return sim().inboundCall(InboundCall.fromTrunk(
+                tenant, "carrier", "+4930555" + (100 + (int) (Math.random() * 800)), did));
     }
 
     /** A schedule open all week, or closed today (a holiday from yesterday to tomorrow, in UTC). */

@@ -2,13 +2,13 @@ package io.switchboard.telephony.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.testing.LocalStack;
+import io.switchboard.testing.ServiceProcess;
 import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.ari.AriSimulator;
 import io.switchboard.testing.ari.EndpointBehaviour;
 import io.switchboard.testing.ari.InboundCall;
 import io.switchboard.testing.ari.SimCall;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,7 +47,6 @@ public final class CallSetupBench {
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         int seconds = Integer.getInteger("bench.seconds", 20);
         int concurrency = Integer.getInteger("bench.concurrency", 20);
-        int port = Integer.getInteger("bench.port", 18082);
         Files.createDirectories(out);
 
         String tenant = TenantFixtures.newTenantId("bench");
@@ -57,9 +55,20 @@ public final class CallSetupBench {
                 TestUsers users = new TestUsers()) {
             sim.endpoints().setDefault(EndpointBehaviour.answerAfter(Duration.ZERO));
             sim.setRecordEvents(false);
-            Process service = start(jar, sim, port, out);
-            try {
-                awaitReady(port);
+            try (ServiceProcess service = ServiceProcess.start(
+                    jar,
+                    out.resolve("telephony-service.log"),
+                    List.of(
+                            "-Xmx512m",
+                            "-Dquarkus.datasource.jdbc.url=" + LocalStack.testDatabaseUrl(),
+                            "-Dmp.messaging.incoming.tenant-events.group.id=telephony-bench-" + UUID.randomUUID(),
+                            "-Dmp.messaging.incoming.tenant-dialplan.group.id=telephony-bench-" + UUID.randomUUID(),
+                            "-Dswitchboard.telephony.ari.url=" + sim.baseUrl(),
+                            "-Dswitchboard.telephony.ari.username=bench",
+                            "-Dswitchboard.telephony.ari.password=bench",
+                            "-Dquarkus.log.level=WARN"),
+                    Map.of())) {
+                int port = service.port();
                 TenantFixtures.awaitInDirectory("telephony_service", tenant, "active");
                 sim.awaitApplication("switchboard", Duration.ofSeconds(60));
                 String token = users.member(tenant, "tenant_admin").token();
@@ -85,9 +94,6 @@ public final class CallSetupBench {
                 String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures);
                 Files.writeString(out.resolve("call-setup.json"), json);
                 System.out.println("call setup benchmark:\n" + json);
-            } finally {
-                service.destroy();
-                service.waitFor(20, TimeUnit.SECONDS);
             }
         }
     }
@@ -111,13 +117,7 @@ public final class CallSetupBench {
                 calls.submit(() -> {
                     try {
                         long placed = System.nanoTime();
-                        SimCall call = sim.inboundCall(new InboundCall(
-                                tenant + "_1001",
-                                "1001",
-                                "Bench",
-                                "1002",
-                                "from-internal-" + tenant,
-                                List.of("internal", tenant, "1002")));
+                        SimCall call = sim.inboundCall(InboundCall.internal(tenant, "1001", "1002"));
                         call.awaitBridgedWith("PJSIP/" + tenant + "_1002", Duration.ofSeconds(30));
                         setups.add(Duration.ofNanos(System.nanoTime() - placed));
                         call.hangup();
@@ -142,45 +142,6 @@ public final class CallSetupBench {
         // up to the last completed call: a call still failing after the window must not dilute the rate
         double elapsed = (lastCompleted.get() - start) / 1e9;
         return new Result(completed.get(), failed.get(), elapsed, List.copyOf(setups), Map.copyOf(failures));
-    }
-
-    private static Process start(Path jar, AriSimulator sim, int port, Path out) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=" + LocalStack.testDatabaseUrl(),
-                "-Dmp.messaging.incoming.tenant-events.group.id=telephony-bench-" + UUID.randomUUID(),
-                "-Dmp.messaging.incoming.tenant-dialplan.group.id=telephony-bench-" + UUID.randomUUID(),
-                "-Dswitchboard.telephony.ari.url=" + sim.baseUrl(),
-                "-Dswitchboard.telephony.ari.username=bench",
-                "-Dswitchboard.telephony.ari.password=bench",
-                "-Dquarkus.log.level=WARN",
-                "-jar",
-                jar.toString()));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(new File(out.resolve("telephony-service.log").toString()))
-                .start();
-    }
-
-    private static void awaitReady(int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 240; i++) {
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("telephony-service did not become ready");
     }
 
     private static void createExtension(int port, String token, String tenant, String number) throws Exception {

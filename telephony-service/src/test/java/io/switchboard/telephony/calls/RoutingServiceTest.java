@@ -182,18 +182,11 @@ class RoutingServiceTest {
     }
 
     private SimCall internal(String from, String number) {
-        return sim().inboundCall(new InboundCall(
-                tenant + "_" + from,
-                from,
-                "Extension " + from,
-                number,
-                "from-internal-" + tenant,
-                List.of("internal", tenant, number)));
+        return sim().inboundCall(InboundCall.internal(tenant, from, number));
     }
 
     private SimCall inbound(String caller, String did) {
-        return sim().inboundCall(new InboundCall(
-                tenant + "_trunk-carrier", caller, null, did, "from-trunk-" + tenant, List.of("inbound", tenant, did)));
+        return sim().inboundCall(InboundCall.fromTrunk(tenant, "carrier", caller, did));
     }
 
     /** The tenant's count of calls routed directly for {@code reason}, from the Prometheus endpoint. */

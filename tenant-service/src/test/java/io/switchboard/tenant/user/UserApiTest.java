@@ -23,9 +23,7 @@ import io.switchboard.testing.EventCapture.Captured;
 import io.switchboard.testing.Keycloak;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.TestUsers.TestUser;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +103,7 @@ class UserApiTest {
                     .extract()
                     .path("id");
 
-            JsonNode claim = tenantsClaim(Keycloak.token(email, PASSWORD));
+            JsonNode claim = Keycloak.tenantsClaim(Keycloak.token(email, PASSWORD));
             assertThat(claim.fieldNames()).toIterable().containsExactly(tenantA);
             assertThat(claim.path(tenantA).path("roles"))
                     .extracting(JsonNode::asText)
@@ -152,7 +150,7 @@ class UserApiTest {
                 .body("roles", containsInAnyOrder("supervisor"))
                 .body("permissions", hasItem("queues:manage"))
                 .body("identity", equalTo("synced"));
-        JsonNode claim = tenantsClaim(Keycloak.token(email, PASSWORD));
+        JsonNode claim = Keycloak.tenantsClaim(Keycloak.token(email, PASSWORD));
         assertThat(claim.path(tenantA).path("roles"))
                 .extracting(JsonNode::asText)
                 .containsExactly("supervisor");
@@ -413,15 +411,5 @@ class UserApiTest {
                 .body(patch)
                 .patch("/api/v1/users/" + id)
                 .then();
-    }
-
-    private static JsonNode tenantsClaim(String token) {
-        try {
-            String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-            JsonNode claim = JSON.readTree(payload).path("tenants");
-            return claim.isTextual() ? JSON.readTree(claim.asText()) : claim;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
