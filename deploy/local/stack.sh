@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole Switchboard local stack: PostgreSQL, Kafka, Keycloak (real processes, 127.0.0.1 only).
-#   deploy/local/stack.sh start    postgres, then kafka and keycloak in parallel
+# The whole Switchboard local stack: PostgreSQL, Kafka, Keycloak, the mail server (real processes, 127.0.0.1 only).
+#   deploy/local/stack.sh start    postgres, then kafka, keycloak and mail in parallel
 #   deploy/local/stack.sh stop     in reverse order (postgres only if this project started it)
 #   deploy/local/stack.sh status   one line per component
 #   deploy/local/stack.sh env      KEY=value facts for other tools (source-able)
@@ -49,12 +49,12 @@ start() {
   fi
   summary+=("postgres $(elapsed "$t")")
 
-  # Kafka and Keycloak do not depend on each other: start both at once.
+  # Kafka, Keycloak and the mail server do not depend on each other: start them at once.
   local timings name
   timings="$(mktemp -d "$RUN_DIR/stack-start.XXXXXX")"
   # shellcheck disable=SC2064 # expand now: the local is gone when the trap runs
   trap "rm -rf '$timings'" EXIT
-  for name in kafka keycloak; do
+  for name in kafka keycloak mail; do
     (
       s="$(now_ms)"
       "$DEPLOY_LOCAL/$name.sh" start
@@ -82,6 +82,7 @@ start() {
 
 stop() {
   local rc=0
+  "$DEPLOY_LOCAL/mail.sh" stop || rc=1
   "$DEPLOY_LOCAL/keycloak.sh" stop || rc=1
   "$DEPLOY_LOCAL/kafka.sh" stop || rc=1
   "$DEPLOY_LOCAL/postgres.sh" stop || rc=1
@@ -90,7 +91,7 @@ stop() {
 
 status() {
   local name
-  for name in postgres kafka keycloak; do
+  for name in postgres kafka keycloak mail; do
     "$DEPLOY_LOCAL/$name.sh" status || true
   done
 }
@@ -124,6 +125,10 @@ TENANT_SERVICE_CLIENT_ID=tenant-service
 TENANT_SERVICE_CLIENT_SECRET=tenant-service-local-secret
 SUPERADMIN_USERNAME=superadmin
 SUPERADMIN_PASSWORD=$(read_secret superadmin-password)
+MAIL_SMTP_HOST=127.0.0.1
+MAIL_SMTP_PORT=3025
+MAIL_IMAP_PORT=3143
+MAIL_API_URL=http://127.0.0.1:8025
 EOF
 }
 

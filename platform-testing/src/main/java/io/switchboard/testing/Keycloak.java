@@ -122,13 +122,7 @@ public final class Keycloak {
                 Map.of("tenants", List.of(tenantsJson)),
                 "credentials",
                 List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        HttpResponse<String> created = admin("POST", "/users", user);
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException(
-                    "Creating user " + username + " failed: " + created.statusCode() + " " + created.body());
-        }
-        String location = created.headers().firstValue("Location").orElseThrow();
-        String id = location.substring(location.lastIndexOf('/') + 1);
+        String id = createLogin(user);
         if (!realmRoles.isEmpty()) {
             List<Object> roles = realmRoles.stream()
                     .map(name ->
@@ -140,6 +134,112 @@ public final class Keycloak {
             }
         }
         return id;
+    }
+
+    /** Creates a login from a Keycloak user representation (as the admin REST API takes it); returns its id. */
+    public static String createLogin(Map<String, Object> user) {
+        HttpResponse<String> created = admin("POST", "/users", user);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Creating user " + user.get("username") + " failed: " + created.statusCode()
+                    + " " + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Does what a user does with Keycloak's e-mailed "update password" link, in Keycloak's own pages like a browser
+     * (cookies, redirects, the "proceed" page if there is one): opens the link, fills the new password twice and
+     * submits. Returns the page Keycloak answers with (it says whether the account was updated).
+     */
+    public static String followPasswordResetLink(String link, String newPassword) {
+        Browser browser = new Browser();
+        String page = browser.get(link);
+        for (int hops = 0; !page.contains("password-new") && hops < 3; hops++) {
+            java.util.regex.Matcher proceed = java.util.regex.Pattern.compile("href=\"([^\"]*login-actions[^\"]*)\"")
+                    .matcher(page);
+            if (!proceed.find()) {
+                throw new IllegalStateException("Keycloak's page has neither the password form nor a link on: " + page);
+            }
+            page = browser.get(unescape(proceed.group(1)));
+        }
+        java.util.regex.Matcher form =
+                java.util.regex.Pattern.compile("<form[^>]*action=\"([^\"]+)\"").matcher(page);
+        if (!form.find()) {
+            throw new IllegalStateException("No form on Keycloak's update-password page: " + page);
+        }
+        return browser.post(
+                unescape(form.group(1)),
+                "password-new=" + URLEncoder.encode(newPassword, StandardCharsets.UTF_8) + "&password-confirm="
+                        + URLEncoder.encode(newPassword, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Just enough of a browser for Keycloak's pages: follows redirects and keeps cookies. By hand, because the JDK's
+     * cookie manager does not send Keycloak's {@code Secure} cookies over plain HTTP, which browsers do for localhost.
+     */
+    private static final class Browser {
+        private final HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+
+        String get(String url) {
+            return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        }
+
+        String post(String url, String form) {
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        private String send(HttpRequest.Builder request) {
+            try {
+                for (int redirects = 0; redirects < 10; redirects++) {
+                    if (!cookies.isEmpty()) {
+                        request.setHeader(
+                                "Cookie",
+                                cookies.entrySet().stream()
+                                        .map(c -> c.getKey() + "=" + c.getValue())
+                                        .collect(Collectors.joining("; ")));
+                    }
+                    HttpRequest sent = request.timeout(Duration.ofSeconds(20)).build();
+                    HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+                    for (String header : response.headers().allValues("Set-Cookie")) {
+                        String pair = header.split(";", 2)[0];
+                        int eq = pair.indexOf('=');
+                        if (eq > 0) {
+                            cookies.put(
+                                    pair.substring(0, eq).strip(),
+                                    pair.substring(eq + 1).strip());
+                        }
+                    }
+                    java.util.Optional<String> location = response.headers().firstValue("Location");
+                    if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+                        return response.body();
+                    }
+                    request = HttpRequest.newBuilder(sent.uri().resolve(location.get()))
+                            .GET();
+                }
+                throw new IllegalStateException("Keycloak's pages redirect in circles");
+            } catch (IOException e) {
+                throw new IllegalStateException("Keycloak's pages do not answer", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&amp;", "&").replace("&#x3D;", "=").replace("&#61;", "=");
+    }
+
+    /** Whether the realm has a login with this id. */
+    public static boolean loginExists(String id) {
+        return admin("GET", "/users/" + id, null).statusCode() == 200;
     }
 
     public static void deleteUser(String id) {

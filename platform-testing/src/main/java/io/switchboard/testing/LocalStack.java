@@ -42,6 +42,16 @@ public final class LocalStack {
         return env("KEYCLOAK_URL", "http://localhost:8180");
     }
 
+    /** The local mail server's REST API (GreenMail, deploy/local/mail.sh). */
+    public static String mailApiUrl() {
+        return env("MAIL_API_URL", "http://127.0.0.1:8025");
+    }
+
+    /** The local mail server's SMTP port on 127.0.0.1. */
+    public static int mailSmtpPort() {
+        return Integer.parseInt(env("MAIL_SMTP_PORT", "3025"));
+    }
+
     public static String kafkaBootstrapServers() {
         return env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     }

@@ -15,6 +15,8 @@ public final class EventTypes {
     public static final String TENANT_USER_CREATED = "tenant.user.created";
     public static final String TENANT_USER_UPDATED = "tenant.user.updated";
     public static final String TENANT_USER_DELETED = "tenant.user.deleted";
+    public static final String TENANT_USER_PASSWORD_CHANGED = "tenant.user.password_changed";
+    public static final String TENANT_USER_PASSWORD_RESET_REQUESTED = "tenant.user.password_reset_requested";
     public static final String TENANT_MEMBERSHIP_CREATED = "tenant.membership.created";
     public static final String TENANT_MEMBERSHIP_UPDATED = "tenant.membership.updated";
     public static final String TENANT_MEMBERSHIP_DELETED = "tenant.membership.deleted";
@@ -57,6 +59,14 @@ public final class EventTypes {
     public static final String ROUTING_SCHEDULE_UPDATED = "routing.schedule.updated";
     public static final String ROUTING_SCHEDULE_DELETED = "routing.schedule.deleted";
     public static final String ROUTING_CALL_ROUTED = "routing.call.routed";
+
+    public static final String HELPDESK_TICKET_CREATED = "helpdesk.ticket.created";
+    public static final String HELPDESK_TICKET_UPDATED = "helpdesk.ticket.updated";
+    public static final String HELPDESK_TICKET_STATUS_CHANGED = "helpdesk.ticket.status_changed";
+    public static final String HELPDESK_TICKET_ASSIGNED = "helpdesk.ticket.assigned";
+    public static final String HELPDESK_TICKET_DELETED = "helpdesk.ticket.deleted";
+    public static final String HELPDESK_TICKET_RESTORED = "helpdesk.ticket.restored";
+    public static final String HELPDESK_MESSAGE_CREATED = "helpdesk.message.created";
 
     /** The prefix shared by every event about the tenant aggregate itself. */
     public static final String TENANT_AGGREGATE_PREFIX = "tenant.tenant.";

@@ -29,7 +29,9 @@ public class TenantDirectoryConsumer {
 
     static final String CONSUMER = "tenant-directory";
     static final String USER_CONSUMER = "user-directory";
-    static final String USER_PREFIX = "tenant.user.";
+    /** The user events that carry the user's status (others, such as password events, do not concern it). */
+    static final java.util.Set<String> USER_STATUS_TYPES = java.util.Set.of(
+            EventTypes.TENANT_USER_CREATED, EventTypes.TENANT_USER_UPDATED, EventTypes.TENANT_USER_DELETED);
 
     private final IdempotentConsumer inbox;
     private final TenantDirectory directory;
@@ -54,7 +56,7 @@ public class TenantDirectoryConsumer {
     @ExponentialBackoff(maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void onEvent(ConsumerRecord<String, byte[]> record) throws IOException {
         DomainEvent event = CloudEventCodec.fromRecord(record);
-        if (event.type().startsWith(USER_PREFIX)) {
+        if (USER_STATUS_TYPES.contains(event.type())) {
             UserStatus user = mapper.readValue(event.data(), UserStatus.class);
             inbox.process(
                     USER_CONSUMER,

@@ -3,6 +3,7 @@ package io.switchboard.tenant.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of tenant-service ({@code switchboard.tenant.*}). */
 @ConfigMapping(prefix = "switchboard.tenant")
@@ -26,6 +27,40 @@ public interface TenantServiceConfig {
     /** How often logins that missed a change (Keycloak was unreachable) are brought up to date. */
     @WithDefault("15s")
     Duration identitySyncEvery();
+
+    /**
+     * The value of the {@code switchboardManaged} attribute of the logins this deployment makes, so that deployments
+     * sharing a Keycloak realm (a test run next to a local one) each sweep only their own orphans.
+     */
+    @WithDefault("switchboard")
+    String loginOwner();
+
+    /**
+     * How often logins made by this service whose user was never stored (a crash between Keycloak and the database)
+     * are looked for and removed (a Quarkus scheduler interval, e.g. {@code 10m}).
+     */
+    @WithDefault("10m")
+    String orphanSweepEvery();
+
+    /** How old such a login must be before it is removed (a creation in flight is never an orphan). */
+    @WithDefault("10m")
+    Duration orphanGrace();
+
+    /** The password reset e-mail (Keycloak's "update password" link). */
+    PasswordReset passwordReset();
+
+    /** The password reset e-mail. */
+    interface PasswordReset {
+        /** How long the link works. */
+        @WithDefault("12h")
+        Duration linkLifespan();
+
+        /** The client the page leads back to after the new password is set (with {@code redirectUri}). */
+        Optional<String> clientId();
+
+        /** Where the "back to application" link of that page goes; one of the client's redirect URIs. */
+        Optional<String> redirectUri();
+    }
 
     /** How often the trial-expiry and purge job runs (a Quarkus scheduler interval, e.g. {@code 1m}). */
     @WithDefault("1m")

@@ -2,9 +2,12 @@ package io.switchboard.tenant.user;
 
 import io.quarkus.scheduler.Scheduled;
 import io.switchboard.commons.tenant.TenantTasks;
+import io.switchboard.tenant.config.TenantServiceConfig;
 import io.switchboard.tenant.user.UserStore.IdentityState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,13 +25,21 @@ public class IdentitySync {
 
     private static final Logger LOG = Logger.getLogger(IdentitySync.class);
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final int SWEEP_PAGE = 200;
 
     private final UserStore store;
     private final KeycloakUsers keycloak;
     private final TenantTasks tasks;
     private final PlatformWork platform;
+    private final Duration orphanGrace;
 
-    public IdentitySync(UserStore store, KeycloakUsers keycloak, TenantTasks tasks, PlatformWork platform) {
+    public IdentitySync(
+            UserStore store,
+            KeycloakUsers keycloak,
+            TenantTasks tasks,
+            PlatformWork platform,
+            TenantServiceConfig config) {
+        this.orphanGrace = config.orphanGrace();
         this.store = store;
         this.keycloak = keycloak;
         this.tasks = tasks;
@@ -64,6 +75,55 @@ public class IdentitySync {
                 LOG.infof("Brought %d of %d users up to date in Keycloak", pushed, behind.size());
             }
         });
+    }
+
+    /**
+     * Logins are made in Keycloak before their user is stored (Keycloak chooses the id); a process that dies in between
+     * leaves a login without a user, which also keeps its e-mail taken. This finds the logins this service made (they
+     * carry the {@code switchboardManaged} attribute) that are older than the grace period and have no user row,
+     * deleted or not, and removes them. Safe with several replicas: removing a removed login is a no-op.
+     */
+    @Scheduled(
+            every = "${switchboard.tenant.orphan-sweep-every:10m}",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepOrphansOnSchedule() {
+        sweepOrphans(orphanGrace);
+    }
+
+    /** Removes the orphaned logins older than {@code grace}; returns their ids (none when Keycloak is unreachable). */
+    List<UUID> sweepOrphans(Duration grace) {
+        Instant cutoff = Instant.now().minus(grace);
+        List<KeycloakUsers.ManagedLogin> logins = new ArrayList<>();
+        try {
+            for (int first = 0; ; first += SWEEP_PAGE) {
+                List<KeycloakUsers.ManagedLogin> page = keycloak.managed(first, SWEEP_PAGE);
+                logins.addAll(page);
+                if (page.size() < SWEEP_PAGE) {
+                    break;
+                }
+            }
+        } catch (KeycloakUsers.Unavailable e) {
+            LOG.warnf("Orphaned logins not looked for: %s", e.getMessage());
+            return List.of();
+        }
+        List<UUID> removed = new ArrayList<>();
+        for (KeycloakUsers.ManagedLogin login : logins) {
+            if (login.createdAt().isAfter(cutoff) || tasks.run(null, () -> store.exists(login.id()))) {
+                continue;
+            }
+            try {
+                keycloak.delete(login.id());
+                removed.add(login.id());
+                LOG.warnf(
+                        "Removed login %s (%s): made in Keycloak at %s but its user was never stored",
+                        login.id(), login.username(), login.createdAt());
+            } catch (KeycloakUsers.Unavailable e) {
+                LOG.warnf("Orphaned login %s not removed yet: %s", login.id(), e.getMessage());
+                break;
+            }
+        }
+        return removed;
     }
 
     private boolean pushNow(UUID id) {

@@ -55,6 +55,12 @@ public class KeycloakUsers {
     private final String clientId;
     private final String clientSecret;
     private final ObjectMapper mapper;
+    /**
+     * The value of {@link #MANAGED} on the logins this deployment makes: several deployments (or a test run next to a
+     * local one) can share a realm, and each sweeps only its own orphans.
+     */
+    private final String owner;
+
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .connectTimeout(java.time.Duration.ofSeconds(5))
             .build();
@@ -65,7 +71,9 @@ public class KeycloakUsers {
             @ConfigProperty(name = "quarkus.keycloak.admin-client.server-url") String serverUrl,
             @ConfigProperty(name = "quarkus.keycloak.admin-client.client-id") String clientId,
             @ConfigProperty(name = "quarkus.keycloak.admin-client.client-secret") String clientSecret,
+            @ConfigProperty(name = "switchboard.tenant.login-owner", defaultValue = "switchboard") String owner,
             ObjectMapper mapper) {
+        this.owner = owner;
         this.keycloak = keycloak;
         this.realm = realm;
         this.serverUrl = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
@@ -82,7 +90,7 @@ public class KeycloakUsers {
         UserRepresentation user = new UserRepresentation();
         apply(identity, user);
         Map<String, List<String>> attributes = new HashMap<>(user.getAttributes());
-        attributes.put(MANAGED, List.of("true"));
+        attributes.put(MANAGED, List.of(owner));
         user.setAttributes(attributes);
         String id;
         try (Response response = users().create(user)) {
@@ -174,6 +182,45 @@ public class KeycloakUsers {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * Has Keycloak e-mail the user a link to its own "update password" page (execute-actions e-mail), valid for
+     * {@code lifespan}; after the update the page leads back to {@code clientId}'s {@code redirectUri} when given.
+     * The mail goes through the realm's SMTP settings: a realm without them, or a mail server that refuses, is a 502.
+     */
+    public void sendPasswordReset(UUID id, java.time.Duration lifespan, String resetClientId, String redirectUri) {
+        try {
+            users().get(id.toString())
+                    .executeActionsEmail(
+                            resetClientId, redirectUri, (int) lifespan.toSeconds(), List.of("UPDATE_PASSWORD"));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            if (status == 400 || status == 500) {
+                String reason = errorMessage(e);
+                throw new ProblemException(
+                        ProblemType.BAD_GATEWAY,
+                        "Keycloak could not e-mail the reset link (" + reason + "); check the realm's e-mail (SMTP)"
+                                + " settings, or set the password instead");
+            }
+            throw unavailable("send the reset e-mail", e);
+        } catch (ProcessingException e) {
+            throw unavailable("send the reset e-mail", e);
+        }
+    }
+
+    private static String errorMessage(WebApplicationException e) {
+        try {
+            String body = e.getResponse().readEntity(String.class);
+            int start = body.indexOf("\"errorMessage\":\"");
+            if (start >= 0) {
+                int from = start + "\"errorMessage\":\"".length();
+                return body.substring(from, body.indexOf('"', from));
+            }
+        } catch (RuntimeException ignored) {
+            // the status says enough
+        }
+        return "HTTP " + e.getResponse().getStatus();
+    }
+
     /** Removes the login; one that is already gone is fine. */
     public void delete(UUID id) {
         try (Response response = users().delete(id.toString())) {
@@ -185,14 +232,20 @@ public class KeycloakUsers {
         }
     }
 
-    /** The ids of the logins this service made, for the reconciliation of orphans. */
-    public List<UUID> managed(int first, int max) {
+    /** A login this service made, and when Keycloak created it. */
+    public record ManagedLogin(UUID id, String username, java.time.Instant createdAt) {}
+
+    /** A page of the logins this service made (attribute {@code switchboardManaged}), for the orphan sweep. */
+    public List<ManagedLogin> managed(int first, int max) {
         try {
-            List<UUID> ids = new ArrayList<>();
-            for (UserRepresentation user : users().searchByAttributes(first, max, null, true, MANAGED + ":true")) {
-                ids.add(UUID.fromString(user.getId()));
+            List<ManagedLogin> logins = new ArrayList<>();
+            for (UserRepresentation user : users().searchByAttributes(first, max, null, true, MANAGED + ":" + owner)) {
+                java.time.Instant created = user.getCreatedTimestamp() == null
+                        ? java.time.Instant.EPOCH
+                        : java.time.Instant.ofEpochMilli(user.getCreatedTimestamp());
+                logins.add(new ManagedLogin(UUID.fromString(user.getId()), user.getUsername(), created));
             }
-            return ids;
+            return logins;
         } catch (ProcessingException | WebApplicationException e) {
             throw unavailable("list the logins", e);
         }

@@ -101,6 +101,12 @@ public final class UserModels {
             String password) {}
 
     /** The data of {@code tenant.user.*}: the profile, the same in every tenant of the user. */
+    /**
+     * A password was set by an administrator ({@code set}), changed by its user ({@code changed}), or a reset link was
+     * e-mailed ({@code reset_link}); never the password itself.
+     */
+    public record PasswordEvent(UUID id, String email, String method, boolean temporary, OffsetDateTime at) {}
+
     public record UserEvent(
             UUID id,
             String email,

@@ -161,7 +161,28 @@ public class UserResource {
                     + " towards its brute-force protection). Keycloak's password policy applies to the new one.")
     @APIResponse(responseCode = "204", description = "Changed")
     public void changeOwnPassword(@NotNull OwnPasswordChange change) {
-        service.changeOwnPassword(tenantContext.requireCaller(), change.currentPassword(), change.password());
+        service.changeOwnPassword(
+                tenantContext.tenantId().orElse(null),
+                tenantContext.requireCaller(),
+                change.currentPassword(),
+                change.password());
+    }
+
+    @POST
+    @Path("{id}/password-reset")
+    @PermissionsAllowed(Permissions.USERS_MANAGE)
+    @Operation(
+            summary = "E-mail the user a password reset link",
+            description = "Keycloak e-mails the user a link to its own page where they choose a new password (valid"
+                    + " for switchboard.tenant.password-reset.link-lifespan, 12 h by default); Switchboard never sees"
+                    + " it. Active users only. Users can also ask for the link themselves with 'Forgot password?' on"
+                    + " the login page.")
+    @APIResponse(responseCode = "202", description = "The e-mail was handed to the mail server")
+    @APIResponse(responseCode = "409", description = "The user is suspended or inactive")
+    @APIResponse(responseCode = "502", description = "Keycloak could not send the e-mail (its SMTP settings)")
+    public Response sendPasswordReset(@PathParam("id") UUID id) {
+        service.sendPasswordReset(tenantContext.requireTenant(), id);
+        return Response.accepted().build();
     }
 
     @PUT

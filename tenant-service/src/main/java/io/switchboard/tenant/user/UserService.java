@@ -8,6 +8,7 @@ import io.switchboard.commons.api.ETags;
 import io.switchboard.commons.api.MergePatches;
 import io.switchboard.commons.api.Page;
 import io.switchboard.commons.api.PageRequest;
+import io.switchboard.commons.events.EventTypes;
 import io.switchboard.commons.problem.Problem;
 import io.switchboard.commons.problem.ProblemException;
 import io.switchboard.commons.problem.ProblemType;
@@ -15,6 +16,7 @@ import io.switchboard.commons.problem.Validation;
 import io.switchboard.commons.security.Caller;
 import io.switchboard.commons.security.Permissions;
 import io.switchboard.commons.security.Roles;
+import io.switchboard.tenant.config.TenantServiceConfig;
 import io.switchboard.tenant.user.KeycloakUsers.Identity;
 import io.switchboard.tenant.user.KeycloakUsers.MembershipClaim;
 import io.switchboard.tenant.user.UserModels.UserCreate;
@@ -50,12 +52,19 @@ public class UserService {
     private final IdentitySync sync;
     private final PlatformWork platform;
     private final MergePatches patches;
+    private final TenantServiceConfig.PasswordReset reset;
 
     public UserService(
-            UserStore store, KeycloakUsers keycloak, IdentitySync sync, PlatformWork platform, MergePatches patches) {
+            UserStore store,
+            KeycloakUsers keycloak,
+            IdentitySync sync,
+            PlatformWork platform,
+            MergePatches patches,
+            TenantServiceConfig config) {
         this.store = store;
         this.keycloak = keycloak;
         this.sync = sync;
+        this.reset = config.passwordReset();
         this.platform = platform;
         this.patches = patches;
     }
@@ -163,6 +172,31 @@ public class UserService {
         } catch (KeycloakUsers.Unavailable e) {
             throw unavailable(e, "the password was not changed");
         }
+        store.passwordEvent(EventTypes.TENANT_USER_PASSWORD_CHANGED, tenantId, id, "set", temporary);
+    }
+
+    /**
+     * Has Keycloak e-mail the user a link to set a new password themselves (its own "update password" page); the
+     * password never passes through Switchboard. Only for active users: a suspended or inactive login cannot use it.
+     */
+    public void sendPasswordReset(String tenantId, UUID id) {
+        UserView user = find(tenantId, id);
+        if (user.status() != UserStatus.ACTIVE) {
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "User " + user.email() + " is " + user.status().name().toLowerCase(java.util.Locale.ROOT)
+                            + "; make them active before sending a password reset e-mail");
+        }
+        try {
+            keycloak.sendPasswordReset(
+                    id,
+                    reset.linkLifespan(),
+                    reset.clientId().orElse(null),
+                    reset.redirectUri().orElse(null));
+        } catch (KeycloakUsers.Unavailable e) {
+            throw unavailable(e, "no e-mail was sent");
+        }
+        store.passwordEvent(EventTypes.TENANT_USER_PASSWORD_RESET_REQUESTED, tenantId, id, "reset_link", false);
     }
 
     /** How many tenants besides this one the user belongs to (a cross-tenant count, nothing else leaves it). */
@@ -174,8 +208,11 @@ public class UserService {
         }
     }
 
-    /** The caller changes their own password, proving they know the current one. */
-    public void changeOwnPassword(Caller caller, String current, String password) {
+    /**
+     * The caller changes their own password, proving they know the current one; recorded in the active tenant's
+     * audit log when the request has one.
+     */
+    public void changeOwnPassword(String tenantId, Caller caller, String current, String password) {
         Validation validation = new Validation();
         validation.require(current != null && !current.isEmpty(), "currentPassword", "is required");
         validation.require(password != null && !password.isBlank(), "password", "is required");
@@ -187,6 +224,14 @@ public class UserService {
             keycloak.setPassword(UUID.fromString(caller.userId()), password, false);
         } catch (KeycloakUsers.Unavailable e) {
             throw unavailable(e, "the password was not changed");
+        }
+        if (tenantId != null) {
+            store.passwordEvent(
+                    EventTypes.TENANT_USER_PASSWORD_CHANGED,
+                    tenantId,
+                    UUID.fromString(caller.userId()),
+                    "changed",
+                    false);
         }
     }
 

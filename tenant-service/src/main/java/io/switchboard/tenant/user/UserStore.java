@@ -291,6 +291,25 @@ public class UserStore {
                 .getResultList();
     }
 
+    /**
+     * Records, for the audit log and subscribers, that the user's password was set, changed or a reset link was sent
+     * ({@link UserModels.PasswordEvent}); Keycloak has already done it.
+     */
+    @Transactional
+    public void passwordEvent(String type, String tenantId, UUID id, String method, boolean temporary) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            return;
+        }
+        outbox.emit(new OutboxMessage(
+                Topics.TENANT_EVENTS,
+                type,
+                tenantId,
+                "user",
+                id.toString(),
+                new UserModels.PasswordEvent(id, user.email, method, temporary, utc(Instant.now()))));
+    }
+
     /** Whether any user row, deleted or not, has this id. */
     @CrossTenant
     @Transactional
