@@ -47,6 +47,8 @@ public final class EventTypes {
     public static final String TELEPHONY_CALL_REJECTED = "telephony.call.rejected";
     public static final String TELEPHONY_CALL_ENDED = "telephony.call.ended";
     public static final String TELEPHONY_CDR_CREATED = "telephony.cdr.created";
+    /** A text message (SMS over SIP MESSAGE) arrived from a tenant's trunk. */
+    public static final String TELEPHONY_SMS_RECEIVED = "telephony.sms.received";
 
     public static final String ROUTING_DID_CREATED = "routing.did.created";
     public static final String ROUTING_DID_UPDATED = "routing.did.updated";
@@ -59,6 +61,10 @@ public final class EventTypes {
     public static final String ROUTING_SCHEDULE_UPDATED = "routing.schedule.updated";
     public static final String ROUTING_SCHEDULE_DELETED = "routing.schedule.deleted";
     public static final String ROUTING_CALL_ROUTED = "routing.call.routed";
+    /** An inbound text message for an SMS-enabled DID, for the DID's SMS webhook and every subscriber. */
+    public static final String ROUTING_SMS_RECEIVED = "routing.sms.received";
+    /** An inbound text message no DID of the tenant accepts ({@code unknown_number}, {@code sms_disabled}...). */
+    public static final String ROUTING_SMS_REJECTED = "routing.sms.rejected";
 
     public static final String HELPDESK_TICKET_CREATED = "helpdesk.ticket.created";
     public static final String HELPDESK_TICKET_UPDATED = "helpdesk.ticket.updated";

@@ -106,6 +106,17 @@ public final class AriSimulator implements AutoCloseable {
         return pbx.inboundCall(call, app);
     }
 
+    /**
+     * A SIP MESSAGE (an SMS from a carrier) arrives on {@code text.endpoint()}: applications subscribed to that endpoint
+     * or to its technology ({@code POST /applications/{app}/subscription?eventSource=endpoint:PJSIP}), or connected
+     * with {@code subscribeAll}, receive TextMessageReceived; no other application does.
+     *
+     * @return the applications it was sent to, empty when none was subscribed
+     */
+    public List<String> inboundText(InboundText text) {
+        return pbx.inboundText(text);
+    }
+
     /** The channels that exist now. */
     public List<SimChannel> liveChannels() {
         synchronized (pbx) {

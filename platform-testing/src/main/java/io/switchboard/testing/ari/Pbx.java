@@ -496,6 +496,66 @@ final class Pbx {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // Inbound text messages
+
+    /**
+     * A SIP MESSAGE arrives on an endpoint: as res/stasis/messaging.c, it goes to the applications subscribed to the
+     * endpoint itself, to its technology ({@code endpoint:PJSIP}, matched as a case-insensitive prefix) or to all
+     * endpoints ({@code subscribeAll}), each receiving TextMessageReceived; applications without a WebSocket miss it.
+     *
+     * @return the names of the applications it was sent to (none: Asterisk would log that no handler took it)
+     */
+    synchronized List<String> inboundText(InboundText text) {
+        try {
+            String endpoint = EndpointRegistry.normalize(text.endpoint());
+            List<App> targets = new ArrayList<>();
+            for (App app : apps.values()) {
+                if (app.session != null && (app.subscribeAll || subscribedToMessagesOf(app, endpoint))) {
+                    targets.add(app);
+                }
+            }
+            if (targets.isEmpty()) {
+                return List.of();
+            }
+            int slash = endpoint.indexOf('/');
+            String state = endpoints
+                    .behaviourOf(endpoint)
+                    .map(b -> b.kind() == EndpointBehaviour.Kind.UNAVAILABLE ? "offline" : "online")
+                    .orElse("unknown");
+            List<String> channelIds = channels.values().stream()
+                    .filter(ch -> ch.endpoint.equals(endpoint))
+                    .map(ch -> ch.id)
+                    .toList();
+            ObjectNode event = AriJson.event("TextMessageReceived", Instant.now());
+            event.set(
+                    "endpoint",
+                    AriJson.endpoint(endpoint.substring(0, slash), endpoint.substring(slash + 1), state, channelIds));
+            ObjectNode message = event.putObject("message");
+            message.put("from", text.asteriskFrom());
+            message.put("to", text.asteriskTo());
+            message.put("body", text.body());
+            message.set("variables", AriJson.variables(text.variables(newCallId())));
+            emit(event, targets);
+            return targets.stream().map(app -> app.name).toList();
+        } finally {
+            notifyAll();
+        }
+    }
+
+    /** An endpoint subscription ({@code PJSIP/acme_trunk-x}) or a technology one ({@code PJSIP}) covering it. */
+    private static boolean subscribedToMessagesOf(App app, String endpoint) {
+        for (String source : app.endpointSubscriptions) {
+            boolean matches = source.contains("/")
+                    ? source.equals(endpoint)
+                    : endpoint.regionMatches(true, 0, source, 0, source.length());
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
     // Outbound channels: originate, create, dial
 
     /** The parameters of an originate or create, after Asterisk's parsing of query and body. */

@@ -73,6 +73,18 @@ class AriEventModelTest {
             Map.entry("RecordingStarted", Map.of("recording", "LiveRecording*")),
             Map.entry("RecordingFinished", Map.of("recording", "LiveRecording*")),
             Map.entry("ApplicationReplaced", Map.of()),
+            Map.entry("TextMessageReceived", Map.of("message", "TextMessage*", "endpoint", "Endpoint")),
+            Map.entry(
+                    "TextMessage",
+                    Map.of("from", "string*", "to", "string*", "body", "string*", "variables", "object")),
+            Map.entry(
+                    "Endpoint",
+                    Map.of(
+                            "technology", "string*",
+                            "resource", "string*",
+                            "state", "string",
+                            "channel_ids", "List[string]*",
+                            "max_channels", "int")),
             Map.entry(
                     "Channel",
                     Map.ofEntries(
@@ -252,6 +264,7 @@ class AriEventModelTest {
         ari.channels().hangup(call.channelId()).execute();
         ari.channels().originate("PJSIP/acme-corp-1003").setApp("switchboard").execute();
         ari.bridges().destroy(bridge.getId()).execute();
+        sim.inboundText(InboundText.fromTrunk("acme-corp", "trunk1", "+4930111222", "+4930123456", "Hi"));
         awaitTypes(
                 raw,
                 "Dial",
@@ -263,7 +276,8 @@ class AriEventModelTest {
                 "StasisEnd",
                 "ChannelHangupRequest",
                 "ChannelDestroyed",
-                "BridgeDestroyed");
+                "BridgeDestroyed",
+                "TextMessageReceived");
         await().atMost(WAIT)
                 .until(() -> raw.frames.stream()
                                 .filter(f -> f.contains("\"tech_cause\""))
@@ -296,7 +310,9 @@ class AriEventModelTest {
                                         "DialplanCEP",
                                         "Bridge",
                                         "Playback",
-                                        "LiveRecording")
+                                        "LiveRecording",
+                                        "TextMessage",
+                                        "Endpoint")
                                 .contains(t))
                         .toList());
         assertThat(replacing.frames).isEmpty();
