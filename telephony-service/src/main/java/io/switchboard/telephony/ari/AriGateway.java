@@ -38,6 +38,9 @@ public class AriGateway {
         void onConnected();
     }
 
+    /** The event source of every PJSIP endpoint's text messages. */
+    static final String MESSAGE_SOURCE = "endpoint:PJSIP";
+
     private final TelephonyConfig config;
     private final AtomicReference<State> state =
             new AtomicReference<>(new State(true, false, false, null, Instant.now()));
@@ -146,9 +149,27 @@ public class AriGateway {
                 client.getModelImpl(Message.class).getClass(),
                 message -> listener.onEvent(message),
                 this::markDropped);
+        subscribeToMessages(client);
         state.set(new State(true, true, true, null, Instant.now()));
         Log.infof("ARI connected at %s", config.ari().url());
         Thread.ofVirtual().start(() -> listener.onConnected());
+    }
+
+    /**
+     * Text messages (SIP MESSAGE, e.g. SMS from a carrier) reach a Stasis application only through an endpoint
+     * subscription (res/stasis/messaging.c). The application subscribes to the whole PJSIP technology rather than to
+     * each trunk: trunks are realtime endpoints Asterisk may not have loaded yet when one is created, and an
+     * endpoint subscription to one it does not know fails. Asterisk keeps the subscription while the application
+     * exists; it is renewed on every connection. A failure costs inbound texts, not calls, so it is only logged.
+     */
+    private void subscribeToMessages(ARI client) {
+        try {
+            client.applications()
+                    .subscribe(config.ari().application(), MESSAGE_SOURCE)
+                    .execute();
+        } catch (Exception e) {
+            Log.warnf("ARI: no subscription to %s, inbound text messages will not arrive: %s", MESSAGE_SOURCE, e);
+        }
     }
 
     private void markDropped(String reason) {

@@ -10,6 +10,7 @@ import ch.loway.oss.ari4java.generated.models.Message;
 import ch.loway.oss.ari4java.generated.models.PlaybackFinished;
 import ch.loway.oss.ari4java.generated.models.StasisEnd;
 import ch.loway.oss.ari4java.generated.models.StasisStart;
+import ch.loway.oss.ari4java.generated.models.TextMessageReceived;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,6 +27,7 @@ import io.switchboard.telephony.extension.ExtensionService;
 import io.switchboard.telephony.routing.RoutingClient;
 import io.switchboard.telephony.routing.RoutingDecision;
 import io.switchboard.telephony.routing.RoutingRequest;
+import io.switchboard.telephony.sms.SmsReceiver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -67,6 +69,7 @@ public class CallEngine implements AriGateway.Listener {
     private final TenantTasks tasks;
     private final ExtensionService extensions;
     private final TelephonyConfig config;
+    private final SmsReceiver sms;
     private final Map<String, CallSession> byChannel = new ConcurrentHashMap<>();
     private final Map<String, CallSession> byLeg = new ConcurrentHashMap<>();
     private final Map<String, CallSession> byPlayback = new ConcurrentHashMap<>();
@@ -81,7 +84,8 @@ public class CallEngine implements AriGateway.Listener {
             TenantDirectory directory,
             TenantTasks tasks,
             ExtensionService extensions,
-            TelephonyConfig config) {
+            TelephonyConfig config,
+            SmsReceiver sms) {
         this.ari = ari;
         this.ledger = ledger;
         this.routing = routing;
@@ -89,6 +93,7 @@ public class CallEngine implements AriGateway.Listener {
         this.tasks = tasks;
         this.extensions = extensions;
         this.config = config;
+        this.sms = sms;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -124,6 +129,7 @@ public class CallEngine implements AriGateway.Listener {
             case ChannelHangupRequest request -> onHangupRequest(request);
             case StasisEnd end -> onStasisEnd(end.getChannel().getId());
             case ChannelDestroyed destroyed -> onDestroyed(destroyed);
+            case TextMessageReceived text -> sms.onText(text);
             default -> {
                 // other events (bridges, recordings, StasisEnd) change nothing the engine tracks
             }

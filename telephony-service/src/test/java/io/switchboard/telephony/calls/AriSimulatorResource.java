@@ -11,6 +11,11 @@ public class AriSimulatorResource implements QuarkusTestResourceLifecycleManager
     static final String PASSWORD = "aripass";
     static volatile AriSimulator simulator;
 
+    /** The simulator of the running test application. */
+    public static AriSimulator simulator() {
+        return simulator;
+    }
+
     @Override
     public Map<String, String> start() {
         simulator = AriSimulator.start("switchboard", USER, PASSWORD);
