@@ -28,6 +28,9 @@ public final class Permissions {
     public static final String RECORDINGS_READ = "recordings:read";
     public static final String TICKETS_READ = "tickets:read";
     public static final String TICKETS_HANDLE = "tickets:handle";
+    /** Give tickets to others, take them from others, move them between teams (agents only take free ones). */
+    public static final String TICKETS_ASSIGN = "tickets:assign";
+
     public static final String TICKETS_MANAGE = "tickets:manage";
     public static final String CHATS_HANDLE = "chats:handle";
     public static final String CHATS_MANAGE = "chats:manage";
@@ -53,6 +56,7 @@ public final class Permissions {
             RECORDINGS_READ,
             TICKETS_READ,
             TICKETS_HANDLE,
+            TICKETS_ASSIGN,
             TICKETS_MANAGE,
             CHATS_HANDLE,
             CHATS_MANAGE,
@@ -76,12 +80,13 @@ public final class Permissions {
                     RECORDINGS_READ,
                     TICKETS_READ,
                     TICKETS_HANDLE,
+                    TICKETS_ASSIGN,
                     CHATS_HANDLE,
                     REPORTS_READ),
             Roles.AGENT,
             List.of(TENANT_READ, USERS_READ, TELEPHONY_READ, CALLS_HANDLE, TICKETS_READ, TICKETS_HANDLE, CHATS_HANDLE),
             Roles.VIEWER,
-            List.of(TENANT_READ, REPORTS_READ));
+            List.of(TENANT_READ, TICKETS_READ, REPORTS_READ));
 
     private Permissions() {}
 

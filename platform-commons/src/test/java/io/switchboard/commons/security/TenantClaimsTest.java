@@ -28,7 +28,7 @@ class TenantClaimsTest {
                 .contains(Permissions.CALLS_HANDLE, Permissions.CDR_READ)
                 .doesNotContain(Permissions.CHATS_HANDLE, Permissions.TENANT_SETTINGS);
         assertThat(memberships.get("globex").permissions())
-                .containsExactlyInAnyOrder(Permissions.TENANT_READ, Permissions.REPORTS_READ);
+                .containsExactlyInAnyOrder(Permissions.TENANT_READ, Permissions.TICKETS_READ, Permissions.REPORTS_READ);
     }
 
     @Test

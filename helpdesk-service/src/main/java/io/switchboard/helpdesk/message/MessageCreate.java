@@ -1,0 +1,33 @@
+package io.switchboard.helpdesk.message;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A new message on a ticket. */
+public record MessageCreate(
+        @NotBlank @Size(max = MessageCreate.BODY_MAX) @Schema(description = "Plain text, or HTML when isHtml")
+        String body,
+
+        @JsonProperty("isHtml")
+        @Schema(
+                description = "The body is HTML; it is sanitized (scripts, styles, event"
+                        + " handlers and unsafe links removed) before it is stored")
+        Boolean isHtml,
+
+        @JsonProperty("isInternal")
+        @Schema(
+                description = "An internal note: only agents, supervisors and admins ever"
+                        + " see it; never requesters or viewers")
+        Boolean isInternal,
+
+        @Schema(description = "agent (default: you) or requester (a message the requester sent, e.g. by phone)")
+        Sender sender,
+
+        @Schema(description = "The message of this ticket it answers")
+        UUID inReplyToId) {
+
+    public static final int BODY_MAX = 100_000;
+}

@@ -1,0 +1,24 @@
+package io.switchboard.helpdesk.message;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A message as the API returns it and {@code helpdesk.message.created} carries it. */
+public record MessageView(
+        UUID id,
+        UUID ticketId,
+        @Schema(description = "The ticket's number") String ticketNumber,
+        UUID inReplyToId,
+        Sender sender,
+        @Schema(description = "The agent's user id") String userId,
+        String senderName,
+        String senderEmail,
+
+        @Schema(description = "Plain text, or sanitized HTML when isHtml")
+        String body,
+
+        @JsonProperty("isHtml") boolean isHtml,
+        @JsonProperty("isInternal") boolean isInternal,
+        OffsetDateTime createdAt) {}
