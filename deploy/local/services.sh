@@ -15,6 +15,7 @@ SERVICES=(
   tenant-service:8081
   telephony-service:8082
   routing-service:8083
+  helpdesk-service:8084
   webhook-dispatcher:8086
   gateway:8080
 )

@@ -19,6 +19,7 @@ cat <<TEXT
   tenant-service docs    http://localhost:8081/q/swagger-ui   (Authorize: client switchboard-web)
   telephony-service API  http://localhost:8082/api/v1/extensions  (docs: /q/swagger-ui; Asterisk: ARI_URL)
   routing-service API    http://localhost:8083/api/v1/routing/dids   (docs: :8083/q/swagger-ui)
+  helpdesk-service API   http://localhost:8084/api/v1/tickets   (docs: :8084/q/swagger-ui)
   webhooks API           http://localhost:8086/api/v1/webhooks/subscriptions   (docs: :8086/q/swagger-ui)
   Keycloak (identity)    http://localhost:8180/admin           admin / $keycloak_admin_password
 
