@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Persistence of DIDs. */
@@ -53,6 +54,15 @@ public class DidRepository extends TenantRepository<Did> {
         return em.createQuery("select count(d) from Did d where d.tenantId = :tenant", Long.class)
                 .setParameter("tenant", tenantId)
                 .getSingleResult();
+    }
+
+    /** The tenant's DID with this E.164 number; another tenant's DID with it is never found. */
+    public Optional<Did> findByNumber(String tenantId, String number) {
+        return em.createQuery("select d from Did d where d.tenantId = :tenant and d.number = :number", Did.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("number", number)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Whether a DID of any tenant (other than {@code exceptId}) has this number; says nothing more. */

@@ -102,6 +102,32 @@ public final class Telephony {
 
     /** Publishes {@code view} as an event of {@code type} with a given event id (to test redelivery). */
     public static void send(String type, String tenant, Map<String, Object> view, String eventId) {
+        send(type, tenant, view.get("id").toString(), view, eventId);
+    }
+
+    /**
+     * A text message from {@code from} to {@code to} on one of the tenant's trunks, as telephony-service publishes it
+     * ({@code telephony.sms.received}, keyed by the number written to), under the event id {@code eventId}.
+     *
+     * @return the event data
+     */
+    public static Map<String, Object> sms(String tenant, String from, String to, String body, String eventId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("messageId", UUID.randomUUID().toString());
+        data.put("trunkId", UUID.randomUUID().toString());
+        data.put("from", from);
+        data.put("to", to);
+        data.put("body", body);
+        data.put(
+                "receivedAt",
+                OffsetDateTime.now(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.MILLIS)
+                        .toString());
+        send(EventTypes.TELEPHONY_SMS_RECEIVED, tenant, to, data, eventId);
+        return data;
+    }
+
+    private static void send(String type, String tenant, String subject, Map<String, Object> view, String eventId) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         try {
             DomainEvent event = new DomainEvent(
@@ -109,7 +135,7 @@ public final class Telephony {
                     type,
                     "/switchboard/telephony-service",
                     now,
-                    view.get("id").toString(),
+                    subject,
                     tenant,
                     "system",
                     null,
