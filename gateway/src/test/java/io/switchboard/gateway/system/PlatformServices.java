@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Every service built so far (tenant-service, telephony-service, routing-service, webhook-dispatcher), packaged and
+ * Every service built so far (tenant-service, telephony-service, routing-service, webhook-dispatcher,
+ * helpdesk-service), packaged and
  * run as deployed (each its own JVM, on the test database, against the local Kafka and Keycloak; telephony-service
  * with the ARI simulator as its Asterisk), and the gateway under test routed to them. Consumer groups are this test's own, so a running {@code make run} is not disturbed.
  */
@@ -69,9 +70,13 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
                         database,
                         "SWITCHBOARD_ROUTING_ENCRYPTION_KEY",
                         Base64.getEncoder().encodeToString(routingKey)));
-        List<CompletableFuture<ServiceProcess>> all = List.of(tenants, telephony, webhooks, routing);
+        CompletableFuture<ServiceProcess> helpdesk = start(
+                "helpdesk-service",
+                List.of("-Dmp.messaging.incoming.tenant-events.group.id=helpdesk-service-gateway-system"),
+                Map.of("DB_URL", database));
+        List<CompletableFuture<ServiceProcess>> all = List.of(tenants, telephony, webhooks, routing, helpdesk);
         try {
-            CompletableFuture.allOf(tenants, telephony, webhooks, routing).join();
+            CompletableFuture.allOf(tenants, telephony, webhooks, routing, helpdesk).join();
         } catch (CompletionException e) {
             // keep what did start, so that stop() ends it
             for (CompletableFuture<ServiceProcess> service : all) {
@@ -93,6 +98,8 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
                 join(webhooks).url());
         routes.put(
                 "switchboard.gateway.routes.routing-service.url", join(routing).url());
+        routes.put(
+                "switchboard.gateway.routes.helpdesk-service.url", join(helpdesk).url());
         return routes;
     }
 

@@ -106,6 +106,17 @@ class RbacMatrixTest {
         crud("routing/ivr-menus", Permissions.ROUTING_MANAGE, Permissions.TELEPHONY_READ);
         crud("routing/schedules", Permissions.ROUTING_MANAGE, Permissions.TELEPHONY_READ);
         MATRIX.put("GET /api/v1/routing/targets", Rule.permission(Permissions.TELEPHONY_READ));
+        // helpdesk-service
+        crud("tickets", Permissions.TICKETS_HANDLE, Permissions.TICKETS_READ);
+        MATRIX.put("DELETE /api/v1/tickets/{id}", Rule.permission(Permissions.TICKETS_MANAGE));
+        MATRIX.put("POST /api/v1/tickets/{id}/restore", Rule.permission(Permissions.TICKETS_MANAGE));
+        MATRIX.put("GET /api/v1/tickets/by-number/{number}", Rule.permission(Permissions.TICKETS_READ));
+        MATRIX.put("GET /api/v1/tickets/{id}/messages", Rule.permission(Permissions.TICKETS_READ));
+        MATRIX.put("GET /api/v1/tickets/{id}/messages/{messageId}", Rule.permission(Permissions.TICKETS_READ));
+        MATRIX.put("POST /api/v1/tickets/{id}/messages", Rule.permission(Permissions.TICKETS_HANDLE));
+        MATRIX.put("GET /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_READ));
+        MATRIX.put("PATCH /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_MANAGE));
+        crud("helpdesk/tags", Permissions.TICKETS_MANAGE, Permissions.TICKETS_READ);
         // webhook-dispatcher
         crud("webhooks/subscriptions", Permissions.WEBHOOKS_MANAGE, Permissions.WEBHOOKS_MANAGE);
         Rule webhooks = Rule.permission(Permissions.WEBHOOKS_MANAGE);
@@ -158,7 +169,7 @@ class RbacMatrixTest {
                 .post("/api/v1/tenants")
                 .then()
                 .statusCode(201);
-        for (String service : List.of("telephony_service", "routing_service", "webhook_dispatcher")) {
+        for (String service : List.of("telephony_service", "routing_service", "webhook_dispatcher", "helpdesk_service")) {
             TenantFixtures.awaitInDirectory(service, tenant, "active");
         }
         Map<String, TestUser> callers = new LinkedHashMap<>();
@@ -196,7 +207,9 @@ class RbacMatrixTest {
         String path = template.replace("{id}", id)
                 .replace("{memberId}", UUID.randomUUID().toString())
                 .replace("{subscriptionId}", UUID.randomUUID().toString())
-                .replace("{deliveryId}", UUID.randomUUID().toString());
+                .replace("{deliveryId}", UUID.randomUUID().toString())
+                .replace("{messageId}", UUID.randomUUID().toString())
+                .replace("{number}", "NX-00001");
         RequestSpecification request = given().header("X-Tenant-ID", tenant);
         if (token != null) {
             request = request.auth().oauth2(token);
@@ -224,7 +237,8 @@ class RbacMatrixTest {
         doc.path("x-switchboard-unavailable").forEach(name -> unavailable.add(name.asText()));
         assertThat(unavailable)
                 .as("every service answers")
-                .doesNotContain("tenant-service", "telephony-service", "routing-service", "webhook-dispatcher");
+                .doesNotContain(
+                        "tenant-service", "telephony-service", "routing-service", "webhook-dispatcher", "helpdesk-service");
         Set<String> operations = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths =
                         doc.path("paths").properties().iterator();
