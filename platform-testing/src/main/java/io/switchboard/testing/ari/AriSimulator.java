@@ -335,7 +335,7 @@ public final class AriSimulator implements AutoCloseable {
      * Turns on the control API of the standalone simulator under {@code /sim/} (same credentials as ARI): place calls,
      * press digits, hang up, set endpoint behaviours and read statistics with curl. See platform-testing/README.md.
      */
-    void enableControlApi() {
+    public void enableControlApi() {
         server.control = (method, path, query) -> {
             try {
                 return control(
@@ -360,6 +360,21 @@ public final class AriSimulator implements AutoCloseable {
                         call.param("context", "default"),
                         Pbx.splitArgs(call.param("args"))));
                 return AriReply.ok(AriJson.object().put("channel_id", simCall.channelId()));
+            }
+            case "POST texts" -> {
+                String from = call.param("from", "");
+                String to = call.param("to", "");
+                List<String> receivers = inboundText(new InboundText(
+                        call.param("endpoint", "trunk"),
+                        call.param("name", null),
+                        from.contains(":") ? from : "sip:" + from + "@carrier.example",
+                        to.contains(":") ? to : "sip:" + to + "@switchboard.example",
+                        call.param("body", ""),
+                        java.util.Map.of()));
+                var reply = AriJson.object();
+                var applications = reply.putArray("applications");
+                receivers.forEach(applications::add);
+                return AriReply.ok(reply);
             }
             case "POST channels/digits" -> controlled(segments).pressDigits(call.param("digits", ""));
             case "POST channels/hangup" -> controlled(segments).hangup(call.intParam("cause", 16));

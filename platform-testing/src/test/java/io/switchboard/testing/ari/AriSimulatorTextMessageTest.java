@@ -136,6 +136,26 @@ class AriSimulatorTextMessageTest {
         assertThat(variables.path("Content-Length").asText()).isEqualTo("7");
     }
 
+    @Test
+    void theControlApiSendsATextFromATrunk() throws Exception {
+        sim.enableControlApi();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl()
+                                        + "sim/texts?api_key=ariuser:aripass&endpoint=acme-corp_trunk-carrier1"
+                                        + "&from=%2B4930111222&to=%2B4930123456&body=Via%20curl"))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("applications").toString())
+                .isEqualTo("[\"switchboard\",\"trunk-only\"]");
+        TextMessageReceived received = switchboard.await(
+                TextMessageReceived.class, t -> "Via curl".equals(t.getMessage().getBody()));
+        assertThat(received.getMessage().getFrom()).isEqualTo("<sip:+4930111222@carrier.example>");
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
