@@ -23,17 +23,27 @@ import java.util.concurrent.CompletionException;
 public class PlatformServices implements QuarkusTestResourceLifecycleManager {
 
     private final List<ServiceProcess> running = new ArrayList<>();
+    /**
+     * Where tests reach the control API of the ARI simulator that telephony-service is connected to (Asterisk's side:
+     * place calls, hang up; credentials system/system). Tests run in another class loader than this resource, so they
+     * get the URL through the configuration, not the object.
+     */
+    static final String ARI_CONTROL_URL = "switchboard.test.ari-control-url";
+
     private AriSimulator asterisk;
 
     @Override
     public Map<String, String> start() {
         asterisk = AriSimulator.start("switchboard", "system", "system");
+        asterisk.enableControlApi();
         String database = LocalStack.testDatabaseUrl();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         CompletableFuture<ServiceProcess> tenants = start(
                 "tenant-service",
-                List.of("-Dmp.messaging.incoming.tenant-events.group.id=tenant-service-gateway-system"),
+                List.of(
+                        "-Dmp.messaging.incoming.tenant-events.group.id=tenant-service-gateway-system",
+                        "-Dswitchboard.tenant.login-owner=switchboard-test"),
                 Map.of("DB_URL", database));
         CompletableFuture<ServiceProcess> telephony = start(
                 "telephony-service",
@@ -76,7 +86,8 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
                 Map.of("DB_URL", database));
         List<CompletableFuture<ServiceProcess>> all = List.of(tenants, telephony, webhooks, routing, helpdesk);
         try {
-            CompletableFuture.allOf(tenants, telephony, webhooks, routing, helpdesk).join();
+            CompletableFuture.allOf(tenants, telephony, webhooks, routing, helpdesk)
+                    .join();
         } catch (CompletionException e) {
             // keep what did start, so that stop() ends it
             for (CompletableFuture<ServiceProcess> service : all) {
@@ -99,7 +110,9 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
         routes.put(
                 "switchboard.gateway.routes.routing-service.url", join(routing).url());
         routes.put(
-                "switchboard.gateway.routes.helpdesk-service.url", join(helpdesk).url());
+                "switchboard.gateway.routes.helpdesk-service.url",
+                join(helpdesk).url());
+        routes.put(ARI_CONTROL_URL, asterisk.baseUrl() + "sim");
         return routes;
     }
 

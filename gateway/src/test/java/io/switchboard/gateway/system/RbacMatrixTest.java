@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.switchboard.commons.security.Permissions;
 import io.switchboard.commons.security.Roles;
 import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
@@ -36,113 +35,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SystemTest.WholePlatform.class)
 class RbacMatrixTest {
 
-    /** Who may call an endpoint. */
-    private record Rule(String kind, Set<String> permissions) {
-        static Rule permission(String... anyOf) {
-            return new Rule("permission", Set.of(anyOf));
-        }
-
-        static final Rule SUPERADMIN = new Rule("superadmin", Set.of());
-        static final Rule AUTHENTICATED = new Rule("authenticated", Set.of());
-        static final Rule SERVICE = new Rule("service", Set.of());
-
-        boolean allows(String role) {
-            return switch (kind) {
-                case "authenticated" -> true;
-                case "superadmin", "service" -> role.equals(Roles.SUPERADMIN);
-                default ->
-                    role.equals(Roles.SUPERADMIN)
-                            || Permissions.defaultsFor(role).stream().anyMatch(permissions::contains);
-            };
-        }
-    }
-
-    private static final Map<String, Rule> MATRIX = new LinkedHashMap<>();
-
-    static {
-        // tenant-service
-        MATRIX.put("POST /api/v1/tenants", Rule.SUPERADMIN);
-        MATRIX.put("GET /api/v1/tenants", Rule.AUTHENTICATED);
-        MATRIX.put("GET /api/v1/tenants/{id}", Rule.AUTHENTICATED); // members; others 404, see tenantPath
-        MATRIX.put("PATCH /api/v1/tenants/{id}", Rule.permission(Permissions.TENANT_SETTINGS));
-        MATRIX.put("DELETE /api/v1/tenants/{id}", Rule.SUPERADMIN);
-        MATRIX.put("POST /api/v1/tenants/{id}/restore", Rule.SUPERADMIN);
-        MATRIX.put("POST /api/v1/users", Rule.permission(Permissions.USERS_MANAGE));
-        MATRIX.put("GET /api/v1/users", Rule.permission(Permissions.USERS_READ));
-        MATRIX.put("GET /api/v1/users/{id}", Rule.permission(Permissions.USERS_READ));
-        MATRIX.put("PATCH /api/v1/users/{id}", Rule.permission(Permissions.USERS_MANAGE));
-        MATRIX.put("DELETE /api/v1/users/{id}", Rule.permission(Permissions.USERS_MANAGE));
-        MATRIX.put("PUT /api/v1/users/{id}/password", Rule.permission(Permissions.USERS_MANAGE));
-        MATRIX.put("PUT /api/v1/users/me/password", Rule.AUTHENTICATED);
-        MATRIX.put("GET /api/v1/audit", Rule.permission(Permissions.AUDIT_READ));
-        // telephony-service
-        for (String resource : List.of("trunks")) {
-            crud(resource, Permissions.TRUNKS_MANAGE, Permissions.TRUNKS_MANAGE);
-        }
-        MATRIX.put("GET /api/v1/trunks/{id}/status", Rule.permission(Permissions.TELEPHONY_READ));
-        crud("extensions", Permissions.EXTENSIONS_MANAGE, Permissions.TELEPHONY_READ);
-        MATRIX.put("GET /api/v1/extensions/{id}/registration", Rule.permission(Permissions.TELEPHONY_READ));
-        MATRIX.put("POST /api/v1/extensions/{id}/credentials", Rule.permission(Permissions.EXTENSIONS_MANAGE));
-        crud("queues", Permissions.QUEUES_MANAGE, Permissions.TELEPHONY_READ);
-        MATRIX.put("GET /api/v1/queues/{id}/members", Rule.permission(Permissions.TELEPHONY_READ));
-        Rule members = Rule.permission(Permissions.QUEUES_MANAGE, Permissions.AGENTS_MANAGE);
-        MATRIX.put("POST /api/v1/queues/{id}/members", members);
-        MATRIX.put("PATCH /api/v1/queues/{id}/members/{memberId}", members);
-        MATRIX.put("DELETE /api/v1/queues/{id}/members/{memberId}", members);
-        Rule pause = Rule.permission(Permissions.QUEUES_MANAGE, Permissions.AGENTS_MANAGE, Permissions.CALLS_HANDLE);
-        MATRIX.put("POST /api/v1/queues/{id}/members/{memberId}/pause", pause);
-        MATRIX.put("POST /api/v1/queues/{id}/members/{memberId}/unpause", pause);
-        crud("voicemail-boxes", Permissions.EXTENSIONS_MANAGE, Permissions.TELEPHONY_READ);
-        MATRIX.put("POST /api/v1/voicemail-boxes/{id}/pin", Rule.permission(Permissions.EXTENSIONS_MANAGE));
-        MATRIX.put("GET /api/v1/calls", Rule.permission(Permissions.CDR_READ));
-        MATRIX.put("GET /api/v1/calls/{id}", Rule.permission(Permissions.CDR_READ));
-        MATRIX.put("GET /api/v1/calls/{id}/recording", Rule.permission(Permissions.RECORDINGS_READ));
-        MATRIX.put("POST /api/v1/calls/{id}/transfer", Rule.permission(Permissions.CALLS_HANDLE));
-        // routing-service
-        MATRIX.put("POST /api/v1/routing/decisions", Rule.SERVICE);
-        crud("routing/dids", Permissions.NUMBERS_MANAGE, Permissions.TELEPHONY_READ);
-        MATRIX.put("POST /api/v1/routing/dids/{id}/webhook-secret", Rule.permission(Permissions.ROUTING_MANAGE));
-        MATRIX.put("GET /api/v1/routing/dids/{id}/webhook-calls", Rule.permission(Permissions.ROUTING_MANAGE));
-        crud("routing/ivr-menus", Permissions.ROUTING_MANAGE, Permissions.TELEPHONY_READ);
-        crud("routing/schedules", Permissions.ROUTING_MANAGE, Permissions.TELEPHONY_READ);
-        MATRIX.put("GET /api/v1/routing/targets", Rule.permission(Permissions.TELEPHONY_READ));
-        // helpdesk-service
-        crud("tickets", Permissions.TICKETS_HANDLE, Permissions.TICKETS_READ);
-        MATRIX.put("DELETE /api/v1/tickets/{id}", Rule.permission(Permissions.TICKETS_MANAGE));
-        MATRIX.put("POST /api/v1/tickets/{id}/restore", Rule.permission(Permissions.TICKETS_MANAGE));
-        MATRIX.put("GET /api/v1/tickets/by-number/{number}", Rule.permission(Permissions.TICKETS_READ));
-        MATRIX.put("GET /api/v1/tickets/{id}/messages", Rule.permission(Permissions.TICKETS_READ));
-        MATRIX.put("GET /api/v1/tickets/{id}/messages/{messageId}", Rule.permission(Permissions.TICKETS_READ));
-        MATRIX.put("POST /api/v1/tickets/{id}/messages", Rule.permission(Permissions.TICKETS_HANDLE));
-        MATRIX.put("GET /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_READ));
-        MATRIX.put("PATCH /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_MANAGE));
-        crud("helpdesk/tags", Permissions.TICKETS_MANAGE, Permissions.TICKETS_READ);
-        // webhook-dispatcher
-        crud("webhooks/subscriptions", Permissions.WEBHOOKS_MANAGE, Permissions.WEBHOOKS_MANAGE);
-        Rule webhooks = Rule.permission(Permissions.WEBHOOKS_MANAGE);
-        for (String endpoint : List.of(
-                "GET /api/v1/webhooks/event-types",
-                "POST /api/v1/webhooks/subscriptions/{id}/secret/rotate",
-                "POST /api/v1/webhooks/subscriptions/{id}/test",
-                "GET /api/v1/webhooks/subscriptions/{id}/attempts",
-                "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries",
-                "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/{deliveryId}",
-                "POST /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/{deliveryId}/replay",
-                "POST /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/replay")) {
-            MATRIX.put(endpoint, webhooks);
-        }
-    }
-
-    /** Create, list, read, change, delete under {@code /api/v1/<resource>}. */
-    private static void crud(String resource, String manage, String read) {
-        String base = "/api/v1/" + resource;
-        MATRIX.put("POST " + base, Rule.permission(manage));
-        MATRIX.put("GET " + base, Rule.permission(read));
-        MATRIX.put("GET " + base + "/{id}", Rule.permission(read));
-        MATRIX.put("PATCH " + base + "/{id}", Rule.permission(manage));
-        MATRIX.put("DELETE " + base + "/{id}", Rule.permission(manage));
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TestUsers USERS = new TestUsers();
     private static final List<String> ROLES =
@@ -158,7 +50,7 @@ class RbacMatrixTest {
         Set<String> published = published();
         assertThat(published)
                 .as("endpoints the services publish that the matrix (and docs/rbac.md) must cover")
-                .containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
+                .containsExactlyInAnyOrderElementsOf(AccessMatrix.RULES.keySet());
 
         TestUser superadmin = USERS.superadmin();
         String tenant = TenantFixtures.newTenantId("rbac");
@@ -169,7 +61,8 @@ class RbacMatrixTest {
                 .post("/api/v1/tenants")
                 .then()
                 .statusCode(201);
-        for (String service : List.of("telephony_service", "routing_service", "webhook_dispatcher", "helpdesk_service")) {
+        for (String service :
+                List.of("telephony_service", "routing_service", "webhook_dispatcher", "helpdesk_service")) {
             TenantFixtures.awaitInDirectory(service, tenant, "active");
         }
         Map<String, TestUser> callers = new LinkedHashMap<>();
@@ -179,7 +72,7 @@ class RbacMatrixTest {
         }
 
         List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, Rule> endpoint : MATRIX.entrySet()) {
+        for (Map.Entry<String, AccessMatrix.Rule> endpoint : AccessMatrix.RULES.entrySet()) {
             String method = endpoint.getKey().split(" ")[0];
             String path = endpoint.getKey().split(" ")[1];
             int anonymous = call(null, tenant, method, path).statusCode();
@@ -230,7 +123,7 @@ class RbacMatrixTest {
     }
 
     /** "METHOD path" of every operation in the merged OpenAPI document. */
-    private static Set<String> published() throws Exception {
+    static Set<String> published() throws Exception {
         JsonNode doc = JSON.readTree(
                 given().get("/openapi").then().statusCode(200).extract().asString());
         List<String> unavailable = new ArrayList<>();
@@ -238,7 +131,11 @@ class RbacMatrixTest {
         assertThat(unavailable)
                 .as("every service answers")
                 .doesNotContain(
-                        "tenant-service", "telephony-service", "routing-service", "webhook-dispatcher", "helpdesk-service");
+                        "tenant-service",
+                        "telephony-service",
+                        "routing-service",
+                        "webhook-dispatcher",
+                        "helpdesk-service");
         Set<String> operations = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths =
                         doc.path("paths").properties().iterator();

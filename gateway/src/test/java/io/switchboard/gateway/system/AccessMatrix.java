@@ -1,0 +1,125 @@
+package io.switchboard.gateway.system;
+
+import io.switchboard.commons.security.Permissions;
+import io.switchboard.commons.security.Roles;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The access matrix of docs/rbac.md as data: "METHOD path" of every endpoint the services publish, and who may call
+ * it. {@link RbacMatrixTest} walks it for every role, {@link TenantIsolationTest} for another tenant's resources.
+ */
+final class AccessMatrix {
+
+    private AccessMatrix() {}
+
+    /** Who may call an endpoint. */
+    record Rule(String kind, Set<String> permissions) {
+        static Rule permission(String... anyOf) {
+            return new Rule("permission", Set.of(anyOf));
+        }
+
+        static final Rule SUPERADMIN = new Rule("superadmin", Set.of());
+        static final Rule AUTHENTICATED = new Rule("authenticated", Set.of());
+        static final Rule SERVICE = new Rule("service", Set.of());
+
+        boolean allows(String role) {
+            return switch (kind) {
+                case "authenticated" -> true;
+                case "superadmin", "service" -> role.equals(Roles.SUPERADMIN);
+                default ->
+                    role.equals(Roles.SUPERADMIN)
+                            || Permissions.defaultsFor(role).stream().anyMatch(permissions::contains);
+            };
+        }
+    }
+
+    static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        // tenant-service
+        RULES.put("POST /api/v1/tenants", Rule.SUPERADMIN);
+        RULES.put("GET /api/v1/tenants", Rule.AUTHENTICATED);
+        RULES.put("GET /api/v1/tenants/{id}", Rule.AUTHENTICATED); // members; others 404, see tenantPath
+        RULES.put("PATCH /api/v1/tenants/{id}", Rule.permission(Permissions.TENANT_SETTINGS));
+        RULES.put("DELETE /api/v1/tenants/{id}", Rule.SUPERADMIN);
+        RULES.put("POST /api/v1/tenants/{id}/restore", Rule.SUPERADMIN);
+        RULES.put("POST /api/v1/users", Rule.permission(Permissions.USERS_MANAGE));
+        RULES.put("GET /api/v1/users", Rule.permission(Permissions.USERS_READ));
+        RULES.put("GET /api/v1/users/{id}", Rule.permission(Permissions.USERS_READ));
+        RULES.put("PATCH /api/v1/users/{id}", Rule.permission(Permissions.USERS_MANAGE));
+        RULES.put("DELETE /api/v1/users/{id}", Rule.permission(Permissions.USERS_MANAGE));
+        RULES.put("PUT /api/v1/users/{id}/password", Rule.permission(Permissions.USERS_MANAGE));
+        RULES.put("PUT /api/v1/users/me/password", Rule.AUTHENTICATED);
+        RULES.put("POST /api/v1/users/{id}/password-reset", Rule.permission(Permissions.USERS_MANAGE));
+        RULES.put("GET /api/v1/audit", Rule.permission(Permissions.AUDIT_READ));
+        // telephony-service
+        for (String resource : List.of("trunks")) {
+            crud(resource, Permissions.TRUNKS_MANAGE, Permissions.TRUNKS_MANAGE);
+        }
+        RULES.put("GET /api/v1/trunks/{id}/status", Rule.permission(Permissions.TELEPHONY_READ));
+        crud("extensions", Permissions.EXTENSIONS_MANAGE, Permissions.TELEPHONY_READ);
+        RULES.put("GET /api/v1/extensions/{id}/registration", Rule.permission(Permissions.TELEPHONY_READ));
+        RULES.put("POST /api/v1/extensions/{id}/credentials", Rule.permission(Permissions.EXTENSIONS_MANAGE));
+        crud("queues", Permissions.QUEUES_MANAGE, Permissions.TELEPHONY_READ);
+        RULES.put("GET /api/v1/queues/{id}/members", Rule.permission(Permissions.TELEPHONY_READ));
+        Rule members = Rule.permission(Permissions.QUEUES_MANAGE, Permissions.AGENTS_MANAGE);
+        RULES.put("POST /api/v1/queues/{id}/members", members);
+        RULES.put("PATCH /api/v1/queues/{id}/members/{memberId}", members);
+        RULES.put("DELETE /api/v1/queues/{id}/members/{memberId}", members);
+        Rule pause = Rule.permission(Permissions.QUEUES_MANAGE, Permissions.AGENTS_MANAGE, Permissions.CALLS_HANDLE);
+        RULES.put("POST /api/v1/queues/{id}/members/{memberId}/pause", pause);
+        RULES.put("POST /api/v1/queues/{id}/members/{memberId}/unpause", pause);
+        crud("voicemail-boxes", Permissions.EXTENSIONS_MANAGE, Permissions.TELEPHONY_READ);
+        RULES.put("POST /api/v1/voicemail-boxes/{id}/pin", Rule.permission(Permissions.EXTENSIONS_MANAGE));
+        RULES.put("GET /api/v1/calls", Rule.permission(Permissions.CDR_READ));
+        RULES.put("GET /api/v1/calls/{id}", Rule.permission(Permissions.CDR_READ));
+        RULES.put("GET /api/v1/calls/{id}/recording", Rule.permission(Permissions.RECORDINGS_READ));
+        RULES.put("POST /api/v1/calls/{id}/transfer", Rule.permission(Permissions.CALLS_HANDLE));
+        // routing-service
+        RULES.put("POST /api/v1/routing/decisions", Rule.SERVICE);
+        crud("routing/dids", Permissions.NUMBERS_MANAGE, Permissions.TELEPHONY_READ);
+        RULES.put("POST /api/v1/routing/dids/{id}/webhook-secret", Rule.permission(Permissions.ROUTING_MANAGE));
+        RULES.put("GET /api/v1/routing/dids/{id}/webhook-calls", Rule.permission(Permissions.ROUTING_MANAGE));
+        crud("routing/ivr-menus", Permissions.ROUTING_MANAGE, Permissions.TELEPHONY_READ);
+        crud("routing/schedules", Permissions.ROUTING_MANAGE, Permissions.TELEPHONY_READ);
+        RULES.put("GET /api/v1/routing/targets", Rule.permission(Permissions.TELEPHONY_READ));
+        // helpdesk-service
+        crud("tickets", Permissions.TICKETS_HANDLE, Permissions.TICKETS_READ);
+        RULES.put("DELETE /api/v1/tickets/{id}", Rule.permission(Permissions.TICKETS_MANAGE));
+        RULES.put("POST /api/v1/tickets/{id}/restore", Rule.permission(Permissions.TICKETS_MANAGE));
+        RULES.put("GET /api/v1/tickets/by-number/{number}", Rule.permission(Permissions.TICKETS_READ));
+        RULES.put("GET /api/v1/tickets/{id}/messages", Rule.permission(Permissions.TICKETS_READ));
+        RULES.put("GET /api/v1/tickets/{id}/messages/{messageId}", Rule.permission(Permissions.TICKETS_READ));
+        RULES.put("POST /api/v1/tickets/{id}/messages", Rule.permission(Permissions.TICKETS_HANDLE));
+        RULES.put("GET /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_READ));
+        RULES.put("PATCH /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_MANAGE));
+        crud("helpdesk/tags", Permissions.TICKETS_MANAGE, Permissions.TICKETS_READ);
+        // webhook-dispatcher
+        crud("webhooks/subscriptions", Permissions.WEBHOOKS_MANAGE, Permissions.WEBHOOKS_MANAGE);
+        Rule webhooks = Rule.permission(Permissions.WEBHOOKS_MANAGE);
+        for (String endpoint : List.of(
+                "GET /api/v1/webhooks/event-types",
+                "POST /api/v1/webhooks/subscriptions/{id}/secret/rotate",
+                "POST /api/v1/webhooks/subscriptions/{id}/test",
+                "GET /api/v1/webhooks/subscriptions/{id}/attempts",
+                "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries",
+                "GET /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/{deliveryId}",
+                "POST /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/{deliveryId}/replay",
+                "POST /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/replay")) {
+            RULES.put(endpoint, webhooks);
+        }
+    }
+
+    /** Create, list, read, change, delete under {@code /api/v1/<resource>}. */
+    private static void crud(String resource, String manage, String read) {
+        String base = "/api/v1/" + resource;
+        RULES.put("POST " + base, Rule.permission(manage));
+        RULES.put("GET " + base, Rule.permission(read));
+        RULES.put("GET " + base + "/{id}", Rule.permission(read));
+        RULES.put("PATCH " + base + "/{id}", Rule.permission(manage));
+        RULES.put("DELETE " + base + "/{id}", Rule.permission(manage));
+    }
+}

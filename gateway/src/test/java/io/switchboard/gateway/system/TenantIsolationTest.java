@@ -1,0 +1,339 @@
+package io.switchboard.gateway.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.switchboard.commons.security.Roles;
+import io.switchboard.testing.TenantFixtures;
+import io.switchboard.testing.TestUsers;
+import io.switchboard.testing.TestUsers.TestUser;
+import io.switchboard.testing.ari.InboundCall;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenant isolation through every endpoint, through the gateway, with real resources: tenant B gets one of everything
+ * (a user, a trunk, extensions, a queue with a member, a voicemail box, a call, a DID, an IVR menu, a schedule, a
+ * webhook subscription with a delivery), then tenant A's administrator, who may call every endpoint in their own
+ * tenant, asks every endpoint that takes an id for B's: each answers 404, as for an id that does not exist, and no
+ * list of A's shows anything of B's. B's resources are unchanged afterwards. Endpoints only superadmins or services may
+ * call are left out: a tenant's user gets 403 there whatever the id (see {@link RbacMatrixTest}).
+ */
+@QuarkusTest
+@TestProfile(SystemTest.WholePlatform.class)
+class TenantIsolationTest {
+
+    private static final TestUsers USERS = new TestUsers();
+
+    /**
+     * Bodies that pass validation, for the endpoints whose body is validated before the resource is looked up: the
+     * walk must reach the lookup (a 400 for a bad body says nothing about the resource, but proves nothing either).
+     */
+    private static final Map<String, String> VALID_BODIES = Map.of(
+            "POST /api/v1/queues/{id}/members", "{\"extensionId\": \"" + UUID.randomUUID() + "\"}",
+            "POST /api/v1/calls/{id}/transfer", "{\"target\": \"1002\"}",
+            "POST /api/v1/tickets/{id}/messages", "{\"body\": \"Hello from tenant A\"}",
+            "POST /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/replay",
+                    "{\"since\": \"2026-01-01T00:00:00Z\"}");
+
+    @AfterAll
+    static void cleanUp() {
+        USERS.close();
+    }
+
+    @Test
+    void aTenantAdminFindsNothingOfAnotherTenantThroughAnyEndpoint() throws Exception {
+        TestUser superadmin = USERS.superadmin();
+        String tenantA = createTenant(superadmin, "iso-a");
+        String tenantB = createTenant(superadmin, "iso-b");
+        TestUser adminA = USERS.member(tenantA, Roles.TENANT_ADMIN);
+        TestUser adminB = USERS.member(tenantB, Roles.TENANT_ADMIN);
+
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            Map<String, String> ids =
+                    tenantResources(adminB, tenantB, receiver.getAddress().getPort());
+
+            List<String> leaks = new ArrayList<>();
+            for (Map.Entry<String, AccessMatrix.Rule> endpoint : AccessMatrix.RULES.entrySet()) {
+                String kind = endpoint.getValue().kind();
+                if (kind.equals("superadmin") || kind.equals("service")) {
+                    continue;
+                }
+                String method = endpoint.getKey().split(" ")[0];
+                String template = endpoint.getKey().split(" ")[1];
+                if (template.contains("{")) {
+                    String prefix = template.substring(0, template.indexOf("/{"));
+                    assertThat(ids)
+                            .as("tenant B has a resource for %s (add one to tenantResources)", endpoint.getKey())
+                            .containsKey(prefix);
+                    String path = template.replace("{id}", ids.get(prefix))
+                            .replace("{memberId}", ids.get("{memberId}"))
+                            .replace("{subscriptionId}", ids.get("{subscriptionId}"))
+                            .replace("{deliveryId}", ids.get("{deliveryId}"))
+                            .replace("{messageId}", ids.get("{messageId}"))
+                            .replace("{number}", ids.get("/api/v1/tickets/by-number"));
+                    Response response =
+                            call(adminA, tenantA, method, path, VALID_BODIES.getOrDefault(endpoint.getKey(), "{}"));
+                    if (response.statusCode() != 404) {
+                        leaks.add(method + " " + path + " as tenant A's admin: " + response.statusCode() + " "
+                                + response.asString());
+                    }
+                } else if (method.equals("GET")) {
+                    String body = call(adminA, tenantA, method, template).asString();
+                    for (Map.Entry<String, String> id : ids.entrySet()) {
+                        if (body.contains(id.getValue())) {
+                            leaks.add("GET " + template + " as tenant A's admin shows B's " + id.getKey());
+                        }
+                    }
+                }
+            }
+            assertThat(leaks)
+                    .as("answers that reveal or touch tenant B's resources")
+                    .isEmpty();
+
+            for (Map.Entry<String, String> id : ids.entrySet()) {
+                if (id.getKey().startsWith("/api/v1/") && !id.getKey().equals("/api/v1/calls")) {
+                    int status = call(adminB, tenantB, "GET", id.getKey() + "/" + id.getValue())
+                            .statusCode();
+                    assertThat(status)
+                            .as("B's %s %s is still there", id.getKey(), id.getValue())
+                            .isEqualTo(200);
+                }
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** One of every kind of resource in the tenant: the ids by path prefix, and by nested path parameter. */
+    private static Map<String, String> tenantResources(TestUser admin, String tenant, int receiverPort) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("/api/v1/tenants", tenant);
+        ids.put(
+                "/api/v1/users",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/users",
+                        Map.of(
+                                "email",
+                                "iso-" + UUID.randomUUID().toString().substring(0, 8) + "@isolation.switchboard.local",
+                                "firstName",
+                                "Iso",
+                                "lastName",
+                                "Lated",
+                                "roles",
+                                List.of("viewer"))));
+        ids.put(
+                "/api/v1/webhooks/subscriptions",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/webhooks/subscriptions",
+                        Map.of(
+                                "url",
+                                "http://127.0.0.1:" + receiverPort + "/hooks",
+                                "eventTypes",
+                                List.of("telephony.extension.*"))));
+        ids.put("{subscriptionId}", ids.get("/api/v1/webhooks/subscriptions"));
+        ids.put(
+                "/api/v1/trunks",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/trunks",
+                        Map.of(
+                                "name",
+                                "carrier",
+                                "mode",
+                                "ip",
+                                "host",
+                                "192.0.2.10",
+                                "allowedIps",
+                                List.of("192.0.2.10"))));
+        String extension = create(admin, tenant, "/api/v1/extensions", Map.of("number", "1001"));
+        create(admin, tenant, "/api/v1/extensions", Map.of("number", "1002"));
+        ids.put("/api/v1/extensions", extension);
+        ids.put("/api/v1/queues", create(admin, tenant, "/api/v1/queues", Map.of("name", "sales")));
+        ids.put(
+                "{memberId}",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/queues/" + ids.get("/api/v1/queues") + "/members",
+                        Map.of("extensionId", extension)));
+        ids.put("/api/v1/voicemail-boxes", create(admin, tenant, "/api/v1/voicemail-boxes", Map.of("mailbox", "2000")));
+        ids.put(
+                "/api/v1/routing/dids",
+                // to extension 1001, once routing-service has heard of it from telephony-service
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> {
+                                    Response response = request(admin, tenant)
+                                            .contentType("application/json")
+                                            .body(Map.of(
+                                                    "number",
+                                                    "+4930" + (10_000_000 + (int) (Math.random() * 89_999_999)),
+                                                    "route",
+                                                    Map.of("target", Map.of("type", "endpoint", "target", "1001"))))
+                                            .post("/api/v1/routing/dids");
+                                    return response.statusCode() == 201 ? idOf(response) : null;
+                                },
+                                id -> id != null));
+        ids.put(
+                "/api/v1/routing/ivr-menus",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/routing/ivr-menus",
+                        Map.of("name", "Main", "greeting", List.of("sound:welcome"))));
+        ids.put(
+                "/api/v1/routing/schedules",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/routing/schedules",
+                        Map.of(
+                                "name", "Hours",
+                                "timezone", "Europe/Berlin",
+                                "weekly", Map.of("monday", List.of(Map.of("start", "08:00", "end", "18:00"))))));
+
+        // a call between the two extensions, placed in the simulated Asterisk through its control API
+        String asterisk = ConfigProvider.getConfig().getValue(PlatformServices.ARI_CONTROL_URL, String.class);
+        InboundCall internal = InboundCall.internal(tenant, "1001", "1002");
+        String channel = given().auth()
+                .preemptive()
+                .basic("system", "system")
+                .queryParam("endpoint", internal.endpoint())
+                .queryParam("from", internal.callerNumber())
+                .queryParam("to", internal.extension())
+                .queryParam("context", internal.context())
+                .queryParam("args", String.join(",", internal.args()))
+                .post(asterisk + "/calls")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("channel_id");
+        try {
+            ids.put(
+                    "/api/v1/calls",
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(
+                                    () -> call(admin, tenant, "GET", "/api/v1/calls")
+                                            .jsonPath()
+                                            .getString("items[0].id"),
+                                    id -> id != null));
+        } finally {
+            given().auth().preemptive().basic("system", "system").post(asterisk + "/channels/" + channel + "/hangup");
+        }
+        // the subscription's delivery of the extensions' events
+        String deliveries = "/api/v1/webhooks/subscriptions/" + ids.get("{subscriptionId}") + "/deliveries";
+        ids.put(
+                "{deliveryId}",
+                await().atMost(Duration.ofSeconds(30))
+                        .until(
+                                () -> call(admin, tenant, "GET", deliveries)
+                                        .jsonPath()
+                                        .getString("items[0].id"),
+                                id -> id != null));
+        // a tag, a ticket carrying it, and a reply (helpdesk-service); a prefix of B's own, so that A's settings
+        // (which show A's next number) cannot look like B's ticket number
+        request(admin, tenant)
+                .contentType("application/merge-patch+json")
+                .body(Map.of("ticketPrefix", "ISOB"))
+                .patch("/api/v1/helpdesk/settings")
+                .then()
+                .statusCode(200);
+        ids.put("/api/v1/helpdesk/tags", create(admin, tenant, "/api/v1/helpdesk/tags", Map.of("name", "Isolated")));
+        String ticket = create(
+                admin,
+                tenant,
+                "/api/v1/tickets",
+                Map.of(
+                        "subject", "Isolated ticket",
+                        "requester", Map.of("email", "requester@example.com"),
+                        "tags", List.of("Isolated")));
+        ids.put("/api/v1/tickets", ticket);
+        ids.put(
+                "/api/v1/tickets/by-number",
+                call(admin, tenant, "GET", "/api/v1/tickets/" + ticket)
+                        .jsonPath()
+                        .getString("number"));
+        ids.put(
+                "{messageId}",
+                create(admin, tenant, "/api/v1/tickets/" + ticket + "/messages", Map.of("body", "Isolated reply")));
+        return ids;
+    }
+
+    private static String createTenant(TestUser superadmin, String prefix) {
+        String tenant = TenantFixtures.newTenantId(prefix);
+        given().auth()
+                .oauth2(superadmin.token())
+                .contentType("application/json")
+                .body(Map.of("id", tenant, "name", "Isolation " + tenant))
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        for (String service :
+                List.of("telephony_service", "routing_service", "webhook_dispatcher", "helpdesk_service")) {
+            TenantFixtures.awaitInDirectory(service, tenant, "active");
+        }
+        return tenant;
+    }
+
+    private static String create(TestUser admin, String tenant, String path, Map<String, Object> body) {
+        Response response = request(admin, tenant)
+                .contentType("application/json")
+                .body(body)
+                .post(path);
+        assertThat(response.statusCode())
+                .as("POST %s: %s", path, response.asString())
+                .isEqualTo(201);
+        return idOf(response);
+    }
+
+    /** The created resource's id, from its location whatever the shape of the body. */
+    private static String idOf(Response created) {
+        String location = created.header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static Response call(TestUser caller, String tenant, String method, String path) {
+        return call(caller, tenant, method, path, "{}");
+    }
+
+    private static Response call(TestUser caller, String tenant, String method, String path, String body) {
+        RequestSpecification request = request(caller, tenant);
+        if (method.equals("POST") || method.equals("PUT")) {
+            request = request.contentType("application/json").body(body);
+        } else if (method.equals("PATCH")) {
+            request = request.contentType("application/merge-patch+json").body(body);
+        }
+        return request.request(method, path);
+    }
+
+    private static RequestSpecification request(TestUser caller, String tenant) {
+        return given().auth().oauth2(caller.token()).header("X-Tenant-ID", tenant);
+    }
+}
