@@ -76,6 +76,11 @@ public class DeliveryService {
     public static final class FanOutCache {
         private final Map<String, List<Subscription>> enabled = new HashMap<>();
         private final Map<String, Boolean> deleted = new HashMap<>();
+
+        /** Forgets the scope's subscriptions after the batch itself changed them (a DID's managed endpoint). */
+        public void forget(String scope) {
+            enabled.remove(scope);
+        }
     }
 
     /**
@@ -108,6 +113,8 @@ public class DeliveryService {
     private int fanOutTo(String scope, DomainEvent event, FanOutCache cache) {
         List<Subscription> matching = cache.enabled.computeIfAbsent(scope, subscriptions::enabledIn).stream()
                 .filter(s -> EventTypePattern.matchesAny(s.eventTypes, event.type()))
+                // a managed endpoint receives the events about its own resource only (a DID's SMS)
+                .filter(s -> !s.isManaged() || s.managedId.equals(event.subject()))
                 .toList();
         if (matching.isEmpty()) {
             return 0;

@@ -53,6 +53,14 @@ public class Subscription {
     @Column(name = "rate_limit")
     public Integer rateLimit;
 
+    /** What kind of resource keeps this endpoint ({@code did}), or null for a user's own endpoint. */
+    @Column(name = "managed_kind", updatable = false)
+    public String managedKind;
+
+    /** The id of the resource that keeps it, with {@link #managedKind}. */
+    @Column(name = "managed_id", updatable = false)
+    public String managedId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -61,4 +69,14 @@ public class Subscription {
 
     @Version
     public long version;
+
+    /** Whether another resource keeps this endpoint (see {@link ManagedBy}). */
+    public boolean isManaged() {
+        return managedKind != null;
+    }
+
+    /** The resource that keeps this endpoint, or null. */
+    public ManagedBy managedBy() {
+        return managedKind == null ? null : new ManagedBy(managedKind, managedId);
+    }
 }

@@ -24,6 +24,7 @@ public final class SubscriptionEvents {
             DisabledReason disabledReason,
             List<String> headerNames,
             Integer rateLimit,
+            ManagedBy managedBy,
             Instant createdAt,
             Instant updatedAt,
             long version) {}

@@ -25,6 +25,7 @@ final class SubscriptionMapper {
                 s.failingSince,
                 new TreeMap<>(headers),
                 s.rateLimit,
+                s.managedBy(),
                 s.createdAt,
                 s.updatedAt,
                 s.version);
@@ -53,6 +54,7 @@ final class SubscriptionMapper {
                 view.disabledReason(),
                 List.copyOf(view.headers().keySet()),
                 view.rateLimit(),
+                view.managedBy(),
                 view.createdAt(),
                 view.updatedAt(),
                 view.version());

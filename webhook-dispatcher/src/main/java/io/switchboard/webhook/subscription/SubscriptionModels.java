@@ -75,6 +75,13 @@ public final class SubscriptionModels {
 
             Map<String, String> headers,
             Integer rateLimit,
+
+            @Schema(
+                    description = "Set when the endpoint is kept for another resource, e.g. {\"kind\": \"did\", \"id\":"
+                            + " ...} for a DID's SMS webhook URL: change or delete that resource instead (409 here);"
+                            + " reading it, rotating its secret, enabling or disabling it and its log work as usual")
+            ManagedBy managedBy,
+
             Instant createdAt,
             Instant updatedAt,
             long version) {}

@@ -1,5 +1,7 @@
 package io.switchboard.webhook.subscription;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.commons.api.Page;
 import io.switchboard.commons.api.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +27,11 @@ public class SubscriptionRepository {
             "url", "s.url");
 
     private final EntityManager em;
+    private final ObjectMapper mapper;
 
-    public SubscriptionRepository(EntityManager em) {
+    public SubscriptionRepository(EntityManager em, ObjectMapper mapper) {
         this.em = em;
+        this.mapper = mapper;
     }
 
     public Optional<Subscription> find(String scope, UUID id) {
@@ -39,13 +43,68 @@ public class SubscriptionRepository {
                 .findFirst();
     }
 
+    /** The endpoint kept for {@code owner} in this scope. */
+    public Optional<Subscription> findManaged(String scope, ManagedBy owner) {
+        return em.createQuery(
+                        "select s from Subscription s where s.tenantId = :scope and s.managedKind = :kind"
+                                + " and s.managedId = :id",
+                        Subscription.class)
+                .setParameter("scope", scope)
+                .setParameter("kind", owner.kind())
+                .setParameter("id", owner.id())
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Inserts the endpoint kept for {@code owner}, enabled, unless one exists already (two consumers of the same events
+     * may race here; the loser must not abort its transaction on the unique index).
+     *
+     * @return the new endpoint, or empty when one existed
+     */
+    public Optional<Subscription> insertManaged(
+            UUID id,
+            String scope,
+            ManagedBy owner,
+            String url,
+            String description,
+            List<String> eventTypes,
+            Instant now) {
+        int inserted = em.createNativeQuery(
+                        "insert into subscription (id, tenant_id, url, description, event_types,"
+                                + " enabled, created_at, updated_at, version, managed_kind, managed_id)"
+                                + " values (?1, ?2, ?3, ?4, cast(?5 as jsonb), true, ?6, ?6, 0, ?7, ?8)"
+                                + " on conflict (tenant_id, managed_kind, managed_id) where managed_kind is not null do nothing")
+                .setParameter(1, id)
+                .setParameter(2, scope)
+                .setParameter(3, url)
+                .setParameter(4, description)
+                .setParameter(5, json(eventTypes))
+                .setParameter(6, now)
+                .setParameter(7, owner.kind())
+                .setParameter(8, owner.id())
+                .executeUpdate();
+        return inserted == 0 ? Optional.empty() : Optional.ofNullable(em.find(Subscription.class, id));
+    }
+
+    private String json(List<String> values) {
+        try {
+            return mapper.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** The subscription of a delivery, in the scope the transaction acts for. */
     public Optional<Subscription> find(UUID id) {
         return Optional.ofNullable(em.find(Subscription.class, id));
     }
 
+    /** The scope's own subscriptions (the limit counts these; managed ones come with their resources). */
     public long count(String scope) {
-        return em.createQuery("select count(s) from Subscription s where s.tenantId = :scope", Long.class)
+        return em.createQuery(
+                        "select count(s) from Subscription s where s.tenantId = :scope and s.managedKind is null",
+                        Long.class)
                 .setParameter("scope", scope)
                 .getSingleResult();
     }

@@ -148,6 +148,10 @@ public class SubscriptionResource {
                             mediaType = JsonMergePatch.MEDIA_TYPE,
                             schema = @Schema(implementation = SubscriptionModels.SubscriptionDraft.class)))
     @APIResponse(
+            responseCode = "409",
+            description = "A managed endpoint (managedBy set): only enabled can change here; change its DID instead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
             responseCode = "412",
             description = "If-Match does not match the current version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -162,6 +166,10 @@ public class SubscriptionResource {
     @PermissionsAllowed(Permissions.WEBHOOKS_MANAGE)
     @Operation(summary = "Delete a subscription with its delivery log")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(
+            responseCode = "409",
+            description = "A managed endpoint (managedBy set): it goes with its DID's smsWebhookUrl",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(tenantContext.requireTenant(), id, ifMatch);
     }

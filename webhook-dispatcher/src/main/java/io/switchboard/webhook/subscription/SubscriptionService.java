@@ -44,6 +44,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,8 +53,16 @@ import java.util.UUID;
 public class SubscriptionService {
 
     /** Fields of the representation a client may send back unchanged but never change. */
-    private static final Set<String> READ_ONLY =
-            Set.of("id", "scope", "disabledReason", "disabledAt", "failingSince", "createdAt", "updatedAt", "version");
+    private static final Set<String> READ_ONLY = Set.of(
+            "id",
+            "scope",
+            "disabledReason",
+            "disabledAt",
+            "failingSince",
+            "managedBy",
+            "createdAt",
+            "updatedAt",
+            "version");
     /** The draft's fields, in the order changes are reported. */
     private static final List<String> FIELDS =
             List.of("url", "description", "eventTypes", "enabled", "headers", "rateLimit");
@@ -168,6 +177,9 @@ public class SubscriptionService {
         if (changed.isEmpty()) {
             return SubscriptionMapper.toView(subscription, headers);
         }
+        if (subscription.isManaged() && !List.of("enabled").containsAll(changed)) {
+            throw managedElsewhere(subscription, "changed");
+        }
         validate(draft, changed.contains("url")).throwIfInvalid();
 
         boolean wasEnabled = subscription.enabled;
@@ -212,6 +224,9 @@ public class SubscriptionService {
     @Transactional
     public void delete(String scope, UUID id, String ifMatch) {
         Subscription subscription = require(scope, id);
+        if (subscription.isManaged()) {
+            throw managedElsewhere(subscription, "deleted");
+        }
         ETags.checkIfMatch(ifMatch, subscription.version);
         emit(
                 EventTypes.WEBHOOK_SUBSCRIPTION_DELETED,
@@ -259,6 +274,85 @@ public class SubscriptionService {
     }
 
     /**
+     * Keeps the endpoint of a resource in step with it, in the caller's transaction (the fan-out's, so that the
+     * resource's events and the events for it are handled in their Kafka order): created with its own signing secret
+     * when {@code url} appears, changed with it, deleted when {@code url} is null. A new URL re-enables an endpoint the
+     * dispatcher disabled (410 Gone, failing); one its users disabled stays disabled. Each change emits the usual
+     * {@code webhook.subscription.*} event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepManaged(String scope, ManagedBy owner, String url, String description, List<String> eventTypes) {
+        Optional<Subscription> existing = repository.findManaged(scope, owner);
+        Instant now = now();
+        if (url == null) {
+            existing.ifPresent(subscription -> {
+                emit(
+                        EventTypes.WEBHOOK_SUBSCRIPTION_DELETED,
+                        subscription,
+                        new SubscriptionDeleted(SubscriptionMapper.toSnapshot(subscription, Map.of())));
+                repository.delete(subscription);
+            });
+            return;
+        }
+        if (existing.isEmpty()) {
+            Optional<Subscription> created =
+                    repository.insertManaged(Ids.newId(), scope, owner, url, description, eventTypes, now);
+            if (created.isPresent()) {
+                storeSecret(created.get(), WebhookSecret.generate(), now);
+                repository.flush();
+                emit(
+                        EventTypes.WEBHOOK_SUBSCRIPTION_CREATED,
+                        created.get(),
+                        new SubscriptionCreated(SubscriptionMapper.toSnapshot(created.get(), Map.of())));
+                return;
+            }
+            // another consumer of the same events created it meanwhile: bring that one up to date
+            existing = repository.findManaged(scope, owner);
+            if (existing.isEmpty()) {
+                throw new IllegalStateException("The endpoint of " + owner + " is neither insertable nor found");
+            }
+        }
+        Subscription subscription = existing.get();
+        List<String> changed = new ArrayList<>();
+        if (!url.equals(subscription.url)) {
+            changed.add("url");
+        }
+        if (!java.util.Objects.equals(description, subscription.description)) {
+            changed.add("description");
+        }
+        if (!eventTypes.equals(subscription.eventTypes)) {
+            changed.add("eventTypes");
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        subscription.url = url;
+        subscription.description = description;
+        subscription.eventTypes = List.copyOf(eventTypes);
+        subscription.updatedAt = now;
+        DisabledReason previousReason = DisabledReason.of(subscription.disabledReason);
+        boolean reenable = changed.contains("url") && !subscription.enabled && previousReason != DisabledReason.MANUAL;
+        if (reenable) {
+            subscription.enabled = true;
+            subscription.disabledReason = null;
+            subscription.disabledAt = null;
+            subscription.failingSince = null;
+        }
+        repository.flush();
+        Map<String, String> headers = headers(subscription);
+        emit(
+                EventTypes.WEBHOOK_SUBSCRIPTION_UPDATED,
+                subscription,
+                new SubscriptionUpdated(SubscriptionMapper.toSnapshot(subscription, headers), changed));
+        if (reenable) {
+            emit(
+                    EventTypes.WEBHOOK_SUBSCRIPTION_ENABLED,
+                    subscription,
+                    new SubscriptionEnabled(SubscriptionMapper.toSnapshot(subscription, headers), previousReason));
+        }
+    }
+
+    /**
      * Disables a subscription on the dispatcher's behalf (410 Gone, or failing too long), in the caller's transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -277,6 +371,17 @@ public class SubscriptionService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Subscription require(String scope, UUID id) {
         return repository.find(scope, id).orElseThrow(() -> ProblemException.notFound("Subscription", id.toString()));
+    }
+
+    private static ProblemException managedElsewhere(Subscription subscription, String what) {
+        ManagedBy owner = subscription.managedBy();
+        String detail = ManagedBy.DID.equals(owner.kind())
+                ? "This endpoint delivers the SMS of DID " + owner.id() + " to its smsWebhookUrl and cannot be " + what
+                        + " here: change the DID's smsWebhookUrl (PATCH /api/v1/routing/dids/" + owner.id()
+                        + "), or remove it to delete the endpoint. Here you can read it, rotate its secret,"
+                        + " enable or disable it and replay its deliveries."
+                : "This endpoint is kept for " + owner.kind() + " " + owner.id() + " and cannot be " + what + " here";
+        return new ProblemException(Problem.of(ProblemType.CONFLICT, detail).with("managedBy", owner));
     }
 
     private void switchOff(Subscription subscription, DisabledReason reason, Instant now) {
