@@ -74,12 +74,18 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
                 "routing-service",
                 List.of(
                         "-Dmp.messaging.incoming.tenant-events.group.id=routing-service-gateway-system",
-                        "-Dmp.messaging.incoming.telephony-events.group.id=routing-catalogue-gateway-system"),
+                        "-Dmp.messaging.incoming.telephony-events.group.id=routing-catalogue-gateway-system",
+                        "-Dmp.messaging.incoming.telephony-sms.group.id=routing-sms-gateway-system"),
                 Map.of(
                         "DB_URL",
                         database,
                         "SWITCHBOARD_ROUTING_ENCRYPTION_KEY",
-                        Base64.getEncoder().encodeToString(routingKey)));
+                        Base64.getEncoder().encodeToString(routingKey),
+                        // DIDs' SMS webhooks go to receivers on 127.0.0.1 in these tests
+                        "SWITCHBOARD_ROUTING_WEBHOOK_ALLOW_PRIVATE",
+                        "true",
+                        "SWITCHBOARD_ROUTING_WEBHOOK_REQUIRE_HTTPS",
+                        "false"));
         CompletableFuture<ServiceProcess> helpdesk = start(
                 "helpdesk-service",
                 List.of("-Dmp.messaging.incoming.tenant-events.group.id=helpdesk-service-gateway-system"),
