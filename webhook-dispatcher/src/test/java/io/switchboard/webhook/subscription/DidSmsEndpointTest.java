@@ -9,6 +9,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.switchboard.commons.events.EventTypes;
 import io.switchboard.commons.events.Topics;
+import io.switchboard.testing.AsyncApiContract;
+import io.switchboard.testing.EventCapture;
+import io.switchboard.testing.EventCapture.Captured;
 import io.switchboard.testing.TestUsers.TestUser;
 import io.switchboard.webhook.support.Api;
 import io.switchboard.webhook.support.Events;
@@ -124,14 +127,30 @@ class DidSmsEndpointTest extends SuperadminTest {
     }
 
     @Test
-    void removingTheUrlRemovesTheEndpoint() {
-        String did = UUID.randomUUID().toString();
-        publishDid(EventTypes.ROUTING_DID_CREATED, did, "+4930100004", "http://127.0.0.1:9/sms");
-        awaitManaged(did);
+    void removingTheUrlRemovesTheEndpointAndEachChangeIsAnEventOfTheCatalogue() {
+        try (EventCapture events = EventCapture.open(Topics.WEBHOOK_EVENTS)) {
+            String did = UUID.randomUUID().toString();
+            publishDid(EventTypes.ROUTING_DID_CREATED, did, "+4930100004", "http://127.0.0.1:9/sms");
+            awaitManaged(did);
+            publishDid(EventTypes.ROUTING_DID_UPDATED, did, "+4930100004", "http://127.0.0.1:9/other");
+            awaitManaged(did, e -> e.isPresent() && e.get().getString("url").endsWith("/other"));
 
-        publishDid(EventTypes.ROUTING_DID_UPDATED, did, "+4930100004", null);
+            publishDid(EventTypes.ROUTING_DID_UPDATED, did, "+4930100004", null);
 
-        awaitManaged(did, Optional::isEmpty);
+            awaitManaged(did, Optional::isEmpty);
+            List<Captured> changes = events.await(c -> c.dataAsString().contains(did), 3, WAIT);
+            assertThat(changes)
+                    .extracting(c -> c.event().type())
+                    .containsExactly(
+                            EventTypes.WEBHOOK_SUBSCRIPTION_CREATED,
+                            EventTypes.WEBHOOK_SUBSCRIPTION_UPDATED,
+                            EventTypes.WEBHOOK_SUBSCRIPTION_DELETED);
+            for (Captured change : changes) {
+                assertThat(change.event().tenantId()).isEqualTo(tenantA);
+                assertThat(change.dataAsString()).contains("\"managedBy\":{\"kind\":\"did\",\"id\":\"" + did + "\"}");
+                assertThat(AsyncApiContract.load().violations(change)).isEmpty();
+            }
+        }
     }
 
     @Test
