@@ -193,6 +193,21 @@ public class OutboxRelay {
         }
     }
 
+    private static boolean refusedAtOnce(Future<RecordMetadata> sent) {
+        if (!sent.isDone()) {
+            return false;
+        }
+        try {
+            sent.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
     /** Publishes up to one batch; marks the prefix that Kafka acknowledged; returns how many rows were read. */
     private int publishBatch() throws Exception {
         List<Pending> batch = readPending();
@@ -203,7 +218,13 @@ public class OutboxRelay {
         Producer<String, byte[]> kafka = producer();
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
-            sends.add(kafka.send(CloudEventCodec.toRecord(pending.topic(), pending.event())));
+            Future<RecordMetadata> sent = kafka.send(CloudEventCodec.toRecord(pending.topic(), pending.event()));
+            sends.add(sent);
+            if (refusedAtOnce(sent)) {
+                // e.g. no metadata within max.block.ms while Kafka is down: the record was never queued, so the next
+                // ones must not be either, or they could reach Kafka before it when it comes back
+                break;
+            }
         }
         kafka.flush();
         List<Long> acknowledged = new ArrayList<>();
