@@ -52,8 +52,10 @@ bench_calls() {
 
 # Gateway: requests/s and p50/p99 latency to a local service directly and through the packaged gateway, same client,
 # same run; the difference is what the gateway adds. About a minute after the build.
+# GATEWAY_JVM adds options to the gateway's JVM (e.g. a flight recording to profile it).
 bench_gateway() {
-  bench_run gateway io.switchboard.gateway.bench.GatewayBench -Dbench.concurrency="${BENCH_CONCURRENCY:-16}"
+  bench_run gateway io.switchboard.gateway.bench.GatewayBench -Dbench.concurrency="${BENCH_CONCURRENCY:-16}" \
+    -Dbench.gateway.jvm="${GATEWAY_JVM:-}"
 }
 
 # Routing decisions: decisions/s (closed loop) and p50/p99 decision latency at a steady 1,000 decisions/s (open loop),

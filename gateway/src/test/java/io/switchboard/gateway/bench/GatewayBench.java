@@ -63,7 +63,7 @@ public final class GatewayBench {
                 ServiceProcess gateway = ServiceProcess.start(
                         jar,
                         out.resolve("gateway.log"),
-                        List.of(
+                        jvmOptions(
                                 "-Xmx384m",
                                 "-Dquarkus.datasource.jdbc.url=" + LocalStack.testDatabaseUrl(),
                                 "-Dmp.messaging.incoming.tenant-events.group.id=gateway-bench-" + UUID.randomUUID(),
@@ -166,4 +166,17 @@ public final class GatewayBench {
     }
 
     private GatewayBench() {}
+
+    /**
+     * The gateway's JVM options, plus those of {@code bench.gateway.jvm} (space-separated), e.g. to profile it with
+     * {@code -XX:StartFlightRecording=filename=.local/bench/gateway.jfr} or to turn its access log off.
+     */
+    private static List<String> jvmOptions(String... options) {
+        List<String> all = new java.util.ArrayList<>(List.of(options));
+        String extra = System.getProperty("bench.gateway.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            all.addAll(List.of(extra.split("\\s+")));
+        }
+        return all;
+    }
 }
