@@ -2,7 +2,8 @@
 -- as the postgres superuser:  psql -v ON_ERROR_STOP=1 -f init.sql   (idempotent).
 --
 -- * one login role per service, password = role name (LOCAL DEVELOPMENT ONLY);
--- * databases `switchboard` (make run) and `switchboard_test` (make test), owned by postgres;
+-- * databases `switchboard` (make run), `switchboard_test` (make test) and `switchboard_system` (the gateway's
+--   system tests, which run every service as a packaged process), owned by postgres;
 -- * in each database one schema per service, named and owned like its role, usable by no other
 --   role; PUBLIC can neither connect to the databases nor use schema public.
 -- Postgres's default search_path ("$user", public) makes each role find its own schema.
@@ -37,7 +38,7 @@ $roles$;
 -- CREATE DATABASE cannot run inside a transaction (nor a DO block): generate it, run it with \gexec.
 SELECT format('CREATE DATABASE %I OWNER postgres TEMPLATE template0 ENCODING %L LC_COLLATE %L LC_CTYPE %L',
               d, 'UTF8', 'C.UTF-8', 'C.UTF-8')
-  FROM unnest(ARRAY['switchboard', 'switchboard_test']) AS d
+  FROM unnest(ARRAY['switchboard', 'switchboard_test', 'switchboard_system']) AS d
  WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_database WHERE datname = d)
 \gexec
 
@@ -48,4 +49,7 @@ SELECT format('CREATE DATABASE %I OWNER postgres TEMPLATE template0 ENCODING %L 
 \ir per-database.sql
 
 \connect switchboard_test
+\ir per-database.sql
+
+\connect switchboard_system
 \ir per-database.sql

@@ -11,6 +11,11 @@ public final class Database {
 
     /** A connection as {@code role} (local passwords equal role names) to the test database. */
     public static Connection connectAs(String role) throws SQLException {
-        return DriverManager.getConnection(LocalStack.testDatabaseUrl(), role, role);
+        return connectAs(role, LocalStack.testDatabaseUrl());
+    }
+
+    /** A connection as the service role to another local database (e.g. {@link LocalStack#systemDatabaseUrl()}). */
+    public static Connection connectAs(String role, String url) throws SQLException {
+        return DriverManager.getConnection(url, role, role);
     }
 }

@@ -60,6 +60,14 @@ public final class LocalStack {
         return env("TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/switchboard_test");
     }
 
+    /**
+     * The database of the gateway's system tests, which run every service as a packaged process: apart from the
+     * modules' tests, so that neither sees the other's rows (encrypted with other keys, or consumed twice).
+     */
+    public static String systemDatabaseUrl() {
+        return env("SYSTEM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/switchboard_system");
+    }
+
     /** Runs {@code deploy/local/<component>.sh <action>} (e.g. kafka stop) and waits for it. */
     public static void run(String component, String action) {
         Path script = repoRoot().resolve("deploy/local/" + component + ".sh");

@@ -142,14 +142,19 @@ public final class TenantFixtures {
 
     /** Waits until the service whose database role is {@code role} has {@code tenantId} with {@code status}. */
     public static void awaitInDirectory(String role, String tenantId, String status) {
+        awaitInDirectory(role, tenantId, status, LocalStack.testDatabaseUrl());
+    }
+
+    /** The same, for the service whose database is {@code databaseUrl} (the system tests' services). */
+    public static void awaitInDirectory(String role, String tenantId, String status, String databaseUrl) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> status.equals(directoryStatus(role, tenantId)));
+                .until(() -> status.equals(directoryStatus(role, tenantId, databaseUrl)));
     }
 
-    private static String directoryStatus(String role, String tenantId) throws Exception {
-        try (Connection connection = Database.connectAs(role);
+    private static String directoryStatus(String role, String tenantId, String databaseUrl) throws Exception {
+        try (Connection connection = Database.connectAs(role, databaseUrl);
                 PreparedStatement statement =
                         connection.prepareStatement("select status from tenant_directory where tenant_id = ?")) {
             statement.setString(1, tenantId);

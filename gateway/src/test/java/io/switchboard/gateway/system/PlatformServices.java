@@ -36,7 +36,7 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         asterisk = AriSimulator.start("switchboard", "system", "system");
         asterisk.enableControlApi();
-        String database = LocalStack.testDatabaseUrl();
+        String database = LocalStack.systemDatabaseUrl(); // the services' own, apart from the module tests'
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         CompletableFuture<ServiceProcess> tenants = start(

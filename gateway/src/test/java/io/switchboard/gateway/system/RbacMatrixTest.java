@@ -10,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.commons.security.Roles;
+import io.switchboard.testing.LocalStack;
 import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.TestUsers.TestUser;
@@ -63,7 +64,7 @@ class RbacMatrixTest {
                 .statusCode(201);
         for (String service :
                 List.of("telephony_service", "routing_service", "webhook_dispatcher", "helpdesk_service")) {
-            TenantFixtures.awaitInDirectory(service, tenant, "active");
+            TenantFixtures.awaitInDirectory(service, tenant, "active", LocalStack.systemDatabaseUrl());
         }
         Map<String, TestUser> callers = new LinkedHashMap<>();
         callers.put(Roles.SUPERADMIN, superadmin);

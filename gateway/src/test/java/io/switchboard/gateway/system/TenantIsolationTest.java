@@ -10,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.commons.security.Roles;
+import io.switchboard.testing.LocalStack;
 import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.TestUsers.TestUser;
@@ -283,6 +284,31 @@ class TenantIsolationTest {
         ids.put(
                 "{messageId}",
                 create(admin, tenant, "/api/v1/tickets/" + ticket + "/messages", Map.of("body", "Isolated reply")));
+        // a contact and a mailbox (disabled: nothing polls it; a public address literal passes the server check)
+        ids.put(
+                "/api/v1/contacts",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/contacts",
+                        Map.of("name", "Isolated", "emails", List.of(Map.of("address", "isolated@example.com")))));
+        ids.put(
+                "/api/v1/helpdesk/mailboxes",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/helpdesk/mailboxes",
+                        Map.of(
+                                "name",
+                                "Isolated",
+                                "enabled",
+                                false,
+                                "imap",
+                                Map.of("host", "93.184.216.34", "user", "support@" + tenant + ".example"),
+                                "smtp",
+                                Map.of("host", "93.184.216.34"),
+                                "fromAddress",
+                                "support@" + tenant + ".example")));
         return ids;
     }
 
@@ -297,7 +323,7 @@ class TenantIsolationTest {
                 .statusCode(201);
         for (String service :
                 List.of("telephony_service", "routing_service", "webhook_dispatcher", "helpdesk_service")) {
-            TenantFixtures.awaitInDirectory(service, tenant, "active");
+            TenantFixtures.awaitInDirectory(service, tenant, "active", LocalStack.systemDatabaseUrl());
         }
         return tenant;
     }
