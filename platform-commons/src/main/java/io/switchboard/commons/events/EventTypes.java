@@ -74,6 +74,25 @@ public final class EventTypes {
     public static final String HELPDESK_TICKET_RESTORED = "helpdesk.ticket.restored";
     public static final String HELPDESK_MESSAGE_CREATED = "helpdesk.message.created";
 
+    /** A visitor started a chat session (queued, or at once with an agent). */
+    public static final String CHAT_SESSION_STARTED = "chat.session.started";
+    /** A session was given to an agent (automatically, by a supervisor, by accepting or by a transfer). */
+    public static final String CHAT_SESSION_ASSIGNED = "chat.session.assigned";
+    /** A session ended (by the agent, the visitor, or a queue timeout), with its timings. */
+    public static final String CHAT_SESSION_ENDED = "chat.session.ended";
+    /** A queued session the visitor left before an agent took it. */
+    public static final String CHAT_SESSION_ABANDONED = "chat.session.abandoned";
+    /** A visitor's message for the tenant while nobody could chat (offline form or queue timeout), with its text. */
+    public static final String CHAT_SESSION_OFFLINE_MESSAGE = "chat.session.offline_message";
+    /** A message in a session (metadata only, no body). */
+    public static final String CHAT_MESSAGE_CREATED = "chat.message.created";
+
+    public static final String CHAT_TRANSFER_REQUESTED = "chat.transfer.requested";
+    public static final String CHAT_TRANSFER_ACCEPTED = "chat.transfer.accepted";
+    public static final String CHAT_TRANSFER_REJECTED = "chat.transfer.rejected";
+    /** A transfer nobody accepted in time; the session stays with the sender. */
+    public static final String CHAT_TRANSFER_EXPIRED = "chat.transfer.expired";
+
     /** The prefix shared by every event about the tenant aggregate itself. */
     public static final String TENANT_AGGREGATE_PREFIX = "tenant.tenant.";
 

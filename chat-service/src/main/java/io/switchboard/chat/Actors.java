@@ -1,0 +1,25 @@
+package io.switchboard.chat;
+
+import io.switchboard.commons.security.Caller;
+import io.switchboard.commons.security.Permissions;
+import io.switchboard.commons.tenant.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The {@link Actor} of the current request, from the verified token and the active tenant. */
+@ApplicationScoped
+public class Actors {
+
+    private final TenantContext tenantContext;
+
+    public Actors(TenantContext tenantContext) {
+        this.tenantContext = tenantContext;
+    }
+
+    public Actor current(String tenantId) {
+        Caller caller = tenantContext.requireCaller();
+        return new Actor(
+                caller.userId(),
+                caller.username() == null ? caller.userId() : caller.username(),
+                caller.hasPermissionIn(tenantId, Permissions.AGENTS_MANAGE));
+    }
+}
