@@ -34,6 +34,11 @@ service_env() {
       printf 'SWITCHBOARD_ROUTING_WEBHOOK_ALLOW_PRIVATE=true\n'
       printf 'SWITCHBOARD_ROUTING_WEBHOOK_REQUIRE_HTTPS=false\n'
       ;;
+    helpdesk-service)
+      # A local AES key for mailbox passwords at rest, generated once; the local mail server (127.0.0.1) is allowed.
+      printf 'SWITCHBOARD_HELPDESK_ENCRYPTION_KEY=%s\n' "$(local_key helpdesk-encryption-key)"
+      printf 'SWITCHBOARD_HELPDESK_MAIL_ALLOW_PRIVATE=true\n'
+      ;;
     webhook-dispatcher)
       # A local AES key for secrets at rest, generated once; local receivers (http, 127.0.0.1) are allowed.
       printf 'SWITCHBOARD_WEBHOOK_ENCRYPTION_KEY=%s\n' "$(local_key webhook-encryption-key)"

@@ -81,8 +81,10 @@ class HelpdeskEventContractTest {
                     EventTypes.HELPDESK_TICKET_STATUS_CHANGED,
                     EventTypes.HELPDESK_TICKET_DELETED,
                     EventTypes.HELPDESK_TICKET_RESTORED);
-            List<Captured> emitted =
-                    events.await(c -> t.tenant().equals(c.event().tenantId()), expected.size(), Duration.ofSeconds(30));
+            List<Captured> emitted = events.await(
+                    c -> t.tenant().equals(c.event().tenantId()) && id.equals(c.key()),
+                    expected.size(),
+                    Duration.ofSeconds(30));
             assertThat(emitted.stream().map(c -> c.event().type()))
                     .as("one ticket's events stay in order (keyed by the ticket)")
                     .containsExactlyElementsOf(expected);

@@ -8,6 +8,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,13 +23,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 
 /**
  * The mail that the local mail server (GreenMail, {@code deploy/local/mail.sh}) received for an address, read through
  * its REST API and parsed as MIME: what a test checks after the platform sent mail (Keycloak's reset links, helpdesk
- * replies). Every address has a mailbox; nothing is deleted between tests, so a test uses addresses of its own.
+ * replies), and mail sent to the platform's mailboxes over its SMTP port ({@link #send}). Every address has a mailbox;
+ * nothing is deleted between tests, so a test uses addresses of its own.
  */
 public final class Mailbox {
 
@@ -93,6 +97,47 @@ public final class Mailbox {
     /** Waits (up to {@code timeout}) for the first message to the address. */
     public static Mail awaitFirst(String address, Duration timeout) {
         return await(address, mail -> true, timeout);
+    }
+
+    /**
+     * Sends a plain text mail over the local mail server's SMTP port (as a customer's mail client would), with these
+     * extra headers (In-Reply-To, Auto-Submitted, ...); returns its Message-ID.
+     */
+    public static String send(String from, String to, String subject, String text, Map<String, String> headers) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(LocalStack.mailSmtpPort()));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "10000");
+        try {
+            String id = headers.getOrDefault(
+                    "Message-ID", "<" + java.util.UUID.randomUUID() + "@" + from.replaceAll("^.*@|>$", "") + ">");
+            MimeMessage message = new MimeMessage(Session.getInstance(properties)) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", id); // Transport.send saves the message again: keep the id returned
+                }
+            };
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+            message.setSubject(subject, "UTF-8");
+            message.setText(text, "UTF-8");
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+            Transport.send(message);
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(
+                    "The local mail server does not take mail on port " + LocalStack.mailSmtpPort()
+                            + " (deploy/local/mail.sh start)",
+                    e);
+        }
+    }
+
+    /** Sends a plain text mail without extra headers; returns its Message-ID. */
+    public static String send(String from, String to, String subject, String text) {
+        return send(from, to, subject, text, Map.of());
     }
 
     /** Parses one raw RFC 5322 message. */

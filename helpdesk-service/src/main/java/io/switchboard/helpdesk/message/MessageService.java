@@ -11,6 +11,8 @@ import io.switchboard.commons.problem.ProblemType;
 import io.switchboard.commons.problem.Validation;
 import io.switchboard.helpdesk.Actor;
 import io.switchboard.helpdesk.HelpdeskEvents;
+import io.switchboard.helpdesk.mail.InboundMail;
+import io.switchboard.helpdesk.mail.MailOutbox;
 import io.switchboard.helpdesk.ticket.Ticket;
 import io.switchboard.helpdesk.ticket.TicketEvents.TicketStatusChanged;
 import io.switchboard.helpdesk.ticket.TicketService;
@@ -21,7 +23,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,8 +45,10 @@ public class MessageService {
     private final EntityManager em;
     private final TicketService tickets;
     private final HelpdeskEvents events;
+    private final MailOutbox outbox;
 
-    public MessageService(EntityManager em, TicketService tickets, HelpdeskEvents events) {
+    public MessageService(EntityManager em, TicketService tickets, HelpdeskEvents events, MailOutbox outbox) {
+        this.outbox = outbox;
         this.em = em;
         this.tickets = tickets;
         this.events = events;
@@ -69,17 +75,8 @@ public class MessageService {
             validation.add("inReplyToId", "is not a message of this ticket");
         }
         validation.throwIfInvalid();
-        if (ticket.status() == TicketStatus.CLOSED) {
-            throw new ProblemException(
-                    ProblemType.CONFLICT,
-                    "Ticket " + ticket.number + " is closed and takes no more messages; open a new ticket");
-        }
 
-        Instant now = Instant.now();
         TicketMessage message = new TicketMessage();
-        message.id = Ids.newId();
-        message.tenantId = tenantId;
-        message.ticketId = ticketId;
         message.inReplyToId = request.inReplyToId();
         message.sender = sender.toString();
         if (sender == Sender.AGENT) {
@@ -93,9 +90,62 @@ public class MessageService {
         message.bodyText = text;
         message.html = html;
         message.internal = internal;
+        return record(ticket, message, List.of());
+    }
+
+    /**
+     * A mail from the requester's side joins the ticket: a requester's message (which reopens a pending or resolved
+     * ticket), or, for an automatic mail (an auto-reply, a bounce), an internal note that moves nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MessageView receiveMail(Ticket ticket, InboundMail mail, boolean automatic) {
+        TicketMessage message = new TicketMessage();
+        message.sender = Sender.REQUESTER.toString();
+        message.senderName = mail.fromName();
+        message.senderEmail = mail.fromAddress();
+        message.html = mail.html();
+        message.body = mail.body().isBlank() ? "(no text)" : mail.body();
+        message.bodyText = mail.html() ? HtmlBodies.text(message.body) : message.body;
+        message.internal = automatic;
+        message.mailMessageId = mail.messageId();
+        message.inReplyToId = repliedMessage(ticket, mail.references());
+        return record(ticket, message, mail.attachments());
+    }
+
+    /** Stores a message of the ticket, moves the ticket along, queues the mail to the requester, emits the events. */
+    private MessageView record(Ticket ticket, TicketMessage message, List<InboundMail.Attachment> attachments) {
+        if (ticket.status() == TicketStatus.CLOSED) {
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "Ticket " + ticket.number + " is closed and takes no more messages; open a new ticket");
+        }
+        Instant now = Instant.now();
+        message.id = Ids.newId();
+        message.tenantId = ticket.tenantId;
+        message.ticketId = ticket.id;
         message.createdAt = now;
         message.searchConfig = ticket.searchConfig;
+        Sender sender = Sender.of(message.sender);
+        boolean internal = message.internal;
         em.persist(message);
+        em.flush();
+        if (sender == Sender.AGENT && !internal) {
+            message.mailMessageId = outbox.reply(ticket, message).orElse(null);
+        }
+        for (InboundMail.Attachment a : attachments) {
+            em.createNativeQuery("insert into message_attachment (id, tenant_id, ticket_id, message_id, file_name,"
+                            + " content_type, size_bytes, created_at) values (:id, :tenant, :ticket, :message, :name,"
+                            + " :type, :size, :now)")
+                    .setParameter("id", Ids.newId())
+                    .setParameter("tenant", ticket.tenantId)
+                    .setParameter("ticket", ticket.id)
+                    .setParameter("message", message.id)
+                    .setParameter("name", clip(a.fileName(), 255))
+                    .setParameter("type", clip(a.contentType(), 255))
+                    .setParameter("size", a.size())
+                    .setParameter("now", now)
+                    .executeUpdate();
+        }
 
         TicketStatus previous = ticket.status();
         boolean statusChanged = false;
@@ -107,13 +157,16 @@ public class MessageService {
                 statusChanged = TicketWorkflow.transition(ticket, TicketStatus.IN_PROGRESS, now);
             }
         } else if (sender == Sender.REQUESTER
+                && !internal
                 && (previous == TicketStatus.PENDING || previous == TicketStatus.RESOLVED)) {
             statusChanged = TicketWorkflow.transition(ticket, TicketStatus.OPEN, now);
         }
         ticket.updatedAt = now;
         em.flush();
 
-        MessageView view = toView(message, ticket.number);
+        MessageView view = toView(message, ticket.number, attachmentsOf(message.id));
+        String tenantId = ticket.tenantId;
+        UUID ticketId = ticket.id;
         events.emit(EventTypes.HELPDESK_MESSAGE_CREATED, tenantId, "ticket", ticketId, view);
         if (statusChanged) {
             TicketView ticketView = tickets.view(ticket);
@@ -127,6 +180,49 @@ public class MessageService {
         return view;
     }
 
+    /** The message of the ticket that a mail answers, by its Message-ID. */
+    private UUID repliedMessage(Ticket ticket, List<String> references) {
+        if (references.isEmpty()) {
+            return null;
+        }
+        return em.createQuery(
+                        "select m.id from TicketMessage m where m.tenantId = :tenant and m.ticketId = :ticket"
+                                + " and m.mailMessageId = :id",
+                        UUID.class)
+                .setParameter("tenant", ticket.tenantId)
+                .setParameter("ticket", ticket.id)
+                .setParameter("id", references.get(0))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private List<MessageView.AttachmentView> attachmentsOf(UUID messageId) {
+        return attachmentsOf(List.of(messageId)).getOrDefault(messageId, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, List<MessageView.AttachmentView>> attachmentsOf(List<UUID> messageIds) {
+        Map<UUID, List<MessageView.AttachmentView>> result = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return result;
+        }
+        List<Object[]> rows = em.createNativeQuery("select message_id, file_name, content_type, size_bytes from"
+                        + " message_attachment where message_id in (:ids) order by created_at, id")
+                .setParameter("ids", messageIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            result.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
+                    .add(new MessageView.AttachmentView(
+                            (String) row[1], (String) row[2], ((Number) row[3]).longValue()));
+        }
+        return result;
+    }
+
+    private static String clip(String value, int max) {
+        return value == null ? "" : value.length() > max ? value.substring(0, max) : value;
+    }
+
     @Transactional
     public Page<MessageView> list(String tenantId, UUID ticketId, PageRequest page, Actor actor) {
         Ticket ticket = tickets.require(tenantId, ticketId);
@@ -135,15 +231,17 @@ public class MessageService {
         parameters.put("ticket", ticketId);
         String condition = "m.tenantId = :tenant and m.ticketId = :ticket"
                 + (actor.seesInternal() ? "" : " and m.internal = false");
-        return PagedQuery.page(em, TicketMessage.class, "m", condition, parameters, page, "m.id")
-                .map(m -> toView(m, ticket.number));
+        Page<TicketMessage> found = PagedQuery.page(em, TicketMessage.class, "m", condition, parameters, page, "m.id");
+        Map<UUID, List<MessageView.AttachmentView>> attachments =
+                attachmentsOf(found.items().stream().map(m -> m.id).toList());
+        return found.map(m -> toView(m, ticket.number, attachments.getOrDefault(m.id, List.of())));
     }
 
     @Transactional
     public MessageView get(String tenantId, UUID ticketId, UUID messageId, Actor actor) {
         Ticket ticket = tickets.require(tenantId, ticketId);
         return find(tenantId, ticketId, messageId, actor)
-                .map(m -> toView(m, ticket.number))
+                .map(m -> toView(m, ticket.number, attachmentsOf(m.id)))
                 .orElseThrow(() -> ProblemException.notFound("Message", messageId.toString()));
     }
 
@@ -154,7 +252,7 @@ public class MessageService {
                 .filter(m -> actor.seesInternal() || !m.internal);
     }
 
-    static MessageView toView(TicketMessage m, String ticketNumber) {
+    static MessageView toView(TicketMessage m, String ticketNumber, List<MessageView.AttachmentView> attachments) {
         return new MessageView(
                 m.id,
                 m.ticketId,
@@ -167,6 +265,7 @@ public class MessageService {
                 m.body,
                 m.html,
                 m.internal,
+                List.copyOf(attachments),
                 Times.utc(m.createdAt));
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.helpdesk.message;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,4 +22,12 @@ public record MessageView(
 
         @JsonProperty("isHtml") boolean isHtml,
         @JsonProperty("isInternal") boolean isInternal,
-        OffsetDateTime createdAt) {}
+
+        @Schema(description = "What came with the message (by mail): name, type and size")
+        List<AttachmentView> attachments,
+
+        OffsetDateTime createdAt) {
+
+    /** An attachment's metadata. */
+    public record AttachmentView(String fileName, String contentType, long size) {}
+}

@@ -52,6 +52,10 @@ public class TicketMessage {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The RFC 5322 Message-ID of a message that came or went by mail. */
+    @Column(name = "mail_message_id")
+    public String mailMessageId;
+
     @Column(name = "search_config", nullable = false, updatable = false)
     @ColumnTransformer(write = "cast(? as regconfig)")
     public String searchConfig;

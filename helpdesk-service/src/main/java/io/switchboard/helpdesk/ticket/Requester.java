@@ -6,11 +6,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Who asked: a contact (once contacts exist) or an e-mail address with a name. At least one of {@code contactId} and
- * {@code email} is required.
+ * Who asked: a contact, or an e-mail address with a name. At least one of {@code contactId} and {@code email} is
+ * required; a ticket is always linked to a contact (the given one, or the one found or created from the address).
  */
 public record Requester(
-        @Schema(description = "The contact's id (contacts come with a later release; stored as given)")
+        @Schema(
+                description = "The requester's contact (requesterContactId): given, or found or created from the"
+                        + " e-mail address")
         UUID contactId,
 
         @Email @Size(max = 254) String email,

@@ -80,6 +80,10 @@ public class Ticket extends TenantOwned {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** The mailbox the ticket came in through (its replies go out through it too), or null. */
+    @Column(name = "mailbox_id")
+    public UUID mailboxId;
+
     /** The text search configuration of the ticket's search vector (from the tenant's locale at creation). */
     @Column(name = "search_config", nullable = false, updatable = false)
     @ColumnTransformer(write = "cast(? as regconfig)")

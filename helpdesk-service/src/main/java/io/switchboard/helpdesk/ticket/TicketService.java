@@ -14,6 +14,8 @@ import io.switchboard.commons.problem.Validation;
 import io.switchboard.commons.tenant.TenantDirectory;
 import io.switchboard.helpdesk.Actor;
 import io.switchboard.helpdesk.HelpdeskEvents;
+import io.switchboard.helpdesk.contact.ContactService;
+import io.switchboard.helpdesk.contact.ContactView;
 import io.switchboard.helpdesk.settings.SettingsService;
 import io.switchboard.helpdesk.settings.TicketNumbers;
 import io.switchboard.helpdesk.tag.Tag;
@@ -66,6 +68,7 @@ public class TicketService {
     private final HelpdeskEvents events;
     private final TenantDirectory directory;
     private final SearchConfigs searchConfigs;
+    private final ContactService contacts;
 
     public TicketService(
             TicketRepository repository,
@@ -74,7 +77,9 @@ public class TicketService {
             MergePatches patches,
             HelpdeskEvents events,
             TenantDirectory directory,
-            SearchConfigs searchConfigs) {
+            SearchConfigs searchConfigs,
+            ContactService contacts) {
+        this.contacts = contacts;
         this.repository = repository;
         this.tags = tags;
         this.settings = settings;
@@ -98,10 +103,15 @@ public class TicketService {
                 request.tags() == null ? List.of() : request.tags(),
                 request.dueAt(),
                 request.customFields() == null ? Map.of() : request.customFields());
-        Checked checked = validate(tenantId, draft);
+        Checked validated = validate(tenantId, draft);
         directory.requireFeature(tenantId, "helpdesk", null);
         checkAssignment(
-                actor, null, null, checked.draft().assigneeId(), checked.draft().teamId());
+                actor,
+                null,
+                null,
+                validated.draft().assigneeId(),
+                validated.draft().teamId());
+        Checked checked = withContact(tenantId, validated);
 
         Instant now = Instant.now();
         Ticket ticket = new Ticket();
@@ -188,6 +198,9 @@ public class TicketService {
                     ProblemType.CONFLICT, "Ticket " + ticket.number + " is closed and cannot change; open a new one");
         }
         Checked checked = validate(tenantId, patched.draft());
+        if (patched.changedUnder("requester")) {
+            checked = withContact(tenantId, checked);
+        }
         TicketDraft draft = checked.draft();
         String previousAssignee = ticket.assigneeId;
         UUID previousTeam = ticket.teamId;
@@ -265,6 +278,39 @@ public class TicketService {
         List<String> changed = new ArrayList<>(patches.changes(before, after));
         changed.removeAll(List.of("updatedAt", "version"));
         return changed;
+    }
+
+    /**
+     * The draft with its requester linked to a contact: the given contact (which must be the tenant's; its primary
+     * address and name fill what the request left out), or the contact found or created from the given address.
+     */
+    private Checked withContact(String tenantId, Checked checked) {
+        TicketDraft d = checked.draft();
+        Requester requester = d.requester();
+        ContactView contact;
+        String email = requester.email();
+        if (requester.contactId() != null) {
+            contact = contacts.require(tenantId, requester.contactId(), "requester.contactId");
+            if (isBlank(email)) {
+                email = contact.email();
+            }
+        } else {
+            contact = contacts.findOrCreateByEmail(tenantId, email, requester.name(), "requester.email");
+        }
+        String name = isBlank(requester.name()) ? contact.name() : requester.name();
+        TicketDraft linked = new TicketDraft(
+                d.subject(),
+                d.description(),
+                d.status(),
+                d.priority(),
+                d.category(),
+                new Requester(contact.id(), email, name),
+                d.assigneeId(),
+                d.teamId(),
+                d.tags(),
+                d.dueAt(),
+                d.customFields());
+        return new Checked(linked, checked.tagIds());
     }
 
     /** A validated draft (tags by their stored names) and the ids of its tags. */

@@ -93,6 +93,10 @@ public final class EventTypes {
     /** A transfer nobody accepted in time; the session stays with the sender. */
     public static final String CHAT_TRANSFER_EXPIRED = "chat.transfer.expired";
 
+    public static final String HELPDESK_CONTACT_CREATED = "helpdesk.contact.created";
+    public static final String HELPDESK_CONTACT_UPDATED = "helpdesk.contact.updated";
+    public static final String HELPDESK_CONTACT_DELETED = "helpdesk.contact.deleted";
+
     /** The prefix shared by every event about the tenant aggregate itself. */
     public static final String TENANT_AGGREGATE_PREFIX = "tenant.tenant.";
 
