@@ -97,6 +97,10 @@ final class AccessMatrix {
         RULES.put("GET /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_READ));
         RULES.put("PATCH /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_MANAGE));
         crud("helpdesk/tags", Permissions.TICKETS_MANAGE, Permissions.TICKETS_READ);
+        crud("helpdesk/mailboxes", Permissions.TICKETS_MANAGE, Permissions.TICKETS_MANAGE);
+        crud("contacts", Permissions.TICKETS_HANDLE, Permissions.TICKETS_READ);
+        RULES.put("DELETE /api/v1/contacts/{id}", Rule.permission(Permissions.TICKETS_MANAGE));
+        RULES.put("GET /api/v1/contacts/{id}/tickets", Rule.permission(Permissions.TICKETS_READ));
         // webhook-dispatcher
         crud("webhooks/subscriptions", Permissions.WEBHOOKS_MANAGE, Permissions.WEBHOOKS_MANAGE);
         Rule webhooks = Rule.permission(Permissions.WEBHOOKS_MANAGE);
