@@ -16,6 +16,7 @@ SERVICES=(
   telephony-service:8082
   routing-service:8083
   helpdesk-service:8084
+  chat-service:8085
   webhook-dispatcher:8086
   gateway:8080
 )
@@ -38,6 +39,10 @@ service_env() {
       # A local AES key for mailbox passwords at rest, generated once; the local mail server (127.0.0.1) is allowed.
       printf 'SWITCHBOARD_HELPDESK_ENCRYPTION_KEY=%s\n' "$(local_key helpdesk-encryption-key)"
       printf 'SWITCHBOARD_HELPDESK_MAIL_ALLOW_PRIVATE=true\n'
+      ;;
+    chat-service)
+      # A local HMAC key for visitor session tokens and agent socket tickets, generated once.
+      printf 'SWITCHBOARD_CHAT_TOKEN_KEY=%s\n' "$(local_key chat-token-key)"
       ;;
     webhook-dispatcher)
       # A local AES key for secrets at rest, generated once; local receivers (http, 127.0.0.1) are allowed.
