@@ -248,6 +248,76 @@ class GatewayProxyTest {
     }
 
     @Test
+    void browsersOfConfiguredOriginsOnlyMayCallTheApi() {
+        given().header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "PATCH")
+                .options("/api/v1/echo/items/7")
+                .then()
+                .statusCode(204)
+                .header("Access-Control-Allow-Origin", "http://localhost:8080")
+                .header("Access-Control-Allow-Methods", containsString("PATCH"))
+                .header("Access-Control-Allow-Headers", containsString("X-Tenant-ID"));
+        given().auth()
+                .oauth2(memberOfA.token())
+                .header("Origin", "http://localhost:8080")
+                .get("/api/v1/echo/items")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8080")
+                .header("Access-Control-Expose-Headers", containsString("X-Request-ID"));
+        given().auth()
+                .oauth2(memberOfA.token())
+                .header("Origin", "https://evil.example")
+                .get("/api/v1/echo/items")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("origin", equalTo("https://evil.example"))
+                .body("detail", containsString("switchboard.gateway.cors.origins"));
+        // a public path leaves CORS to its service, which knows which sites may embed it
+        given().header("Origin", "https://shop.example.com")
+                .get("/api/v1/echo/public/widgets/k1")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aPublicPathReachesTheServiceWithoutATokenAndNeverWithATenant() throws Exception {
+        Response response = given().header("X-Tenant-ID", tenantA).get("/api/v1/echo/public/widgets/k1");
+        response.then().statusCode(200);
+        JsonPath echo = response.jsonPath();
+        assertThat(echo.getString("path")).isEqualTo("/api/v1/echo/public/widgets/k1");
+        assertThat(echo.getString("headers.x-tenant-id"))
+                .as("the service finds the tenant from what it authenticates, never from the client's header")
+                .isNull();
+        assertThat(echo.getString("headers.x-request-id")).isEqualTo(response.header("X-Request-ID"));
+        assertThat(echo.getString("headers.x-forwarded-for")).isEqualTo("127.0.0.1");
+        // only the public prefix itself and what is below it
+        given().get("/api/v1/echo/publicity").then().statusCode(401);
+        given().get("/api/v1/echo/items").then().statusCode(401);
+
+        Vertx vertx = Vertx.vertx();
+        try {
+            WebSocket socket = vertx.createHttpClient()
+                    .webSocket(new WebSocketConnectOptions()
+                            .setHost("127.0.0.1")
+                            .setPort(RestAssured.port)
+                            .setURI("/api/v1/echo/public/socket?token=visitor")
+                            .addHeader("Origin", "https://shop.example.com"))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            CompletableFuture<String> reply = new CompletableFuture<>();
+            socket.textMessageHandler(reply::complete);
+            socket.writeTextMessage("hi");
+            assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("echo:hi");
+            socket.close();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void theMergedOpenApiDocumentHoldsEveryServiceWithoutLettingOneSchemaReplaceAnother() {
         JsonPath doc = given().get("/openapi").then().statusCode(200).extract().jsonPath();
         assertThat(doc.getMap("paths")).containsKeys("/api/v1/echo", "/api/v1/other");

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The gateway's routes and rate limits ({@code switchboard.gateway.*}); the README has the table. */
 @ConfigMapping(prefix = "switchboard.gateway")
@@ -15,6 +16,12 @@ public interface GatewayConfig {
     Map<String, Route> routes();
 
     RateLimits rateLimit();
+
+    /**
+     * Which browser origins may call the API (CORS), except on public paths, where the service answers CORS itself
+     * (a chat widget's allowed domains are known to chat-service only).
+     */
+    Cors cors();
 
     /** How long the merged OpenAPI document is kept before the services are asked again. */
     @WithDefault("30s")
@@ -37,9 +44,35 @@ public interface GatewayConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
+        /**
+         * Path prefixes (under the route's paths) where the gateway asks for no token: the service authenticates
+         * those requests itself (a chat widget's key, a visitor's session token, a socket ticket). The gateway still
+         * limits their rate, per client address, and never passes a tenant header on.
+         */
+        Optional<List<String>> publicPaths();
+
         /** Whether the service's OpenAPI document ({@code /q/openapi}) is part of the merged one. */
         @WithDefault("true")
         boolean openapi();
+    }
+
+    /** Cross-origin requests from browsers. */
+    interface Cors {
+
+        /** Origins allowed to call the API from a browser ({@code http://localhost:8080}); others get 403. */
+        List<String> origins();
+
+        /** Request headers a browser may send. */
+        @WithDefault("Authorization,Content-Type,If-Match,X-Tenant-ID,X-Request-ID")
+        List<String> headers();
+
+        /** Response headers a browser's script may read. */
+        @WithDefault("ETag,Location,Retry-After,X-Request-ID")
+        List<String> exposedHeaders();
+
+        /** How long a browser may keep a preflight's answer. */
+        @WithDefault("1H")
+        Duration maxAge();
     }
 
     /** Token buckets per tenant (by the tenant's plan) and per client (the token's subject). */

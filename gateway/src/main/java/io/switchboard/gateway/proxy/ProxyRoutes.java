@@ -111,19 +111,81 @@ public class ProxyRoutes {
         HttpServerRequest request = rc.request();
         String requestId = requestId(request);
         rc.response().putHeader(REQUEST_ID, requestId);
-        Optional<String> routeName = table.match(request.path());
-        if (routeName.isEmpty()) {
+        Optional<RouteTable.Match> match = table.match(request.path());
+        if (match.isEmpty()) {
             problem(rc, Problem.of(ProblemType.NOT_FOUND, "No Switchboard API under " + request.path()));
+            return;
+        }
+        String routeName = match.get().route();
+        HttpProxy proxy = proxies.get(routeName);
+        if (match.get().open()) {
+            forwardPublic(rc, proxy, routeName, requestId, started);
+            return;
+        }
+        if (answeredCors(rc)) {
             return;
         }
         request.pause();
         Uni<SecurityIdentity> identity = QuarkusHttpUser.getSecurityIdentity(rc, null);
         identity.subscribe()
                 .with(
-                        id -> rc.vertx()
-                                .runOnContext(v -> forward(
-                                        rc, proxies.get(routeName.get()), routeName.get(), id, requestId, started)),
+                        id -> rc.vertx().runOnContext(v -> forward(rc, proxy, routeName, id, requestId, started)),
                         failure -> rc.vertx().runOnContext(v -> unauthenticated(rc, failure)));
+    }
+
+    /**
+     * CORS of the API: a request from an origin that may not call it is refused (403), a preflight of an allowed one
+     * answered here; an allowed request gets the headers that let the browser read the answer. True when answered.
+     */
+    private boolean answeredCors(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false; // not a browser's cross-origin request
+        }
+        GatewayConfig.Cors cors = config.cors();
+        if (!cors.origins().contains(origin)) {
+            problem(
+                    rc,
+                    Problem.of(
+                                    ProblemType.FORBIDDEN,
+                                    "Origin " + origin + " may not call the Switchboard API from a browser; the"
+                                            + " gateway allows " + String.join(", ", cors.origins())
+                                            + " (switchboard.gateway.cors.origins)")
+                            .with("origin", origin));
+            return true;
+        }
+        var response =
+                rc.response().putHeader("Access-Control-Allow-Origin", origin).putHeader("Vary", "Origin");
+        if (request.method() == io.vertx.core.http.HttpMethod.OPTIONS
+                && request.getHeader("Access-Control-Request-Method") != null) {
+            response.putHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE")
+                    .putHeader("Access-Control-Allow-Headers", String.join(", ", cors.headers()))
+                    .putHeader(
+                            "Access-Control-Max-Age",
+                            Long.toString(cors.maxAge().toSeconds()))
+                    .setStatusCode(204)
+                    .end();
+            return true;
+        }
+        response.putHeader("Access-Control-Expose-Headers", String.join(", ", cors.exposedHeaders()));
+        return false;
+    }
+
+    /**
+     * A public path: no token asked (the service authenticates the request itself), the rate limit of the client's
+     * address, and no tenant header passed on: the service finds the tenant from what it authenticates.
+     */
+    private void forwardPublic(RoutingContext rc, HttpProxy proxy, String routeName, String requestId, long started) {
+        HttpServerRequest request = rc.request();
+        String address = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
+        if (refusedByRateLimit(rc, null, "address:" + address)) {
+            return;
+        }
+        request.headers().remove(TenantIdentityAugmentor.TENANT_HEADER);
+        proxy(rc, proxy, routeName, null, "-", requestId, started);
     }
 
     private void forward(
@@ -159,29 +221,56 @@ public class ProxyRoutes {
                             .with("tenantId", requested));
             return;
         }
-        Optional<RateLimiter.Refusal> refusal = rateLimiter.tryAcquire(active, caller.userId());
-        if (refusal.isPresent()) {
-            RateLimiter.Refusal r = refusal.get();
-            rc.response().putHeader("Retry-After", Long.toString(r.retryAfterSeconds()));
-            problem(
-                    rc,
-                    Problem.of(
-                                    ProblemType.RATE_LIMITED,
-                                    (r.limit().equals("tenant") ? "Tenant '" + active + "' sends" : "You send")
-                                            + " more than " + r.requestsPerSecond()
-                                            + " requests per second; retry after " + r.retryAfterSeconds() + " s")
-                            .with("limit", r.limit()));
+        if (refusedByRateLimit(rc, active, caller.userId())) {
             return;
         }
+        if (active != null) {
+            request.headers().set(TenantIdentityAugmentor.TENANT_HEADER, active);
+        }
+        proxy(
+                rc,
+                proxy,
+                routeName,
+                active,
+                caller.username() == null ? caller.userId() : caller.username(),
+                requestId,
+                started);
+    }
 
+    /** Takes the request from the rate-limit buckets; answers 429 and returns true when one of them is empty. */
+    private boolean refusedByRateLimit(RoutingContext rc, String tenant, String client) {
+        Optional<RateLimiter.Refusal> refusal = rateLimiter.tryAcquire(tenant, client);
+        if (refusal.isEmpty()) {
+            return false;
+        }
+        RateLimiter.Refusal r = refusal.get();
+        rc.response().putHeader("Retry-After", Long.toString(r.retryAfterSeconds()));
+        problem(
+                rc,
+                Problem.of(
+                                ProblemType.RATE_LIMITED,
+                                (r.limit().equals("tenant") ? "Tenant '" + tenant + "' sends" : "You send")
+                                        + " more than " + r.requestsPerSecond()
+                                        + " requests per second; retry after " + r.retryAfterSeconds() + " s")
+                        .with("limit", r.limit()));
+        return true;
+    }
+
+    /** Streams the request to the service with the gateway's headers, and logs one access line when it ends. */
+    private void proxy(
+            RoutingContext rc,
+            HttpProxy proxy,
+            String routeName,
+            String active,
+            String user,
+            String requestId,
+            long started) {
+        HttpServerRequest request = rc.request();
         MultiMap headers = request.headers();
         for (String header : HOP_BY_CLIENT) {
             headers.remove(header);
         }
         headers.set(REQUEST_ID, requestId);
-        if (active != null) {
-            headers.set(TenantIdentityAugmentor.TENANT_HEADER, active);
-        }
         headers.set(
                 "X-Forwarded-For",
                 request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress());
@@ -192,7 +281,6 @@ public class ProxyRoutes {
         telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, MultiMap::set);
 
         String tenant = active == null ? "-" : active;
-        String user = caller.username() == null ? caller.userId() : caller.username();
         rc.addEndHandler(done -> {
             double millis = (System.nanoTime() - started) / 1e6;
             MDC.put("tenantId", active == null ? "" : active);
