@@ -24,6 +24,8 @@ cleanup() {
 trap cleanup EXIT
 
 "$DEPLOY_LOCAL/stack.sh" start
+# the browser tests (chat-service's WidgetBrowserTest): Debian's chromium, node and npm
+"$DEPLOY_LOCAL/chromium.sh" ensure
 select_java
 cd "$ROOT"
 ./mvnw -B -ntp install "$@"
