@@ -30,6 +30,25 @@ public interface HelpdeskConfig {
     /** E-mail in and out. */
     Mail mail();
 
+    /** SLA clocks and their scheduler. */
+    Sla sla();
+
+    /** SLA clocks: when to warn, how often due warnings and breaches are looked for. */
+    interface Sla {
+
+        /** The fraction of a target after which {@code helpdesk.ticket.sla_warning} fires (0.8: at 80 %). */
+        @WithDefault("0.8")
+        double warningFraction();
+
+        /** How often the leader looks for warnings and breaches that are due. */
+        @WithDefault("10s")
+        Duration checkEvery();
+
+        /** Timers fired per transaction. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
     /** E-mail in (IMAP polling) and out (the SMTP queue). */
     interface Mail {
 

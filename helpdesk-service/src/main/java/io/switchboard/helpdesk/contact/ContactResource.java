@@ -134,7 +134,8 @@ public class ContactResource {
                 null,
                 null,
                 null,
-                false);
+                false,
+                List.of());
         return tickets.list(
                 tenant, filter, PageRequest.of(page, size, sort, TicketRepository.SORTABLE, "-createdAt"), actor);
     }

@@ -13,6 +13,7 @@ import io.switchboard.helpdesk.Actor;
 import io.switchboard.helpdesk.HelpdeskEvents;
 import io.switchboard.helpdesk.mail.InboundMail;
 import io.switchboard.helpdesk.mail.MailOutbox;
+import io.switchboard.helpdesk.sla.SlaClock;
 import io.switchboard.helpdesk.ticket.Ticket;
 import io.switchboard.helpdesk.ticket.TicketEvents.TicketStatusChanged;
 import io.switchboard.helpdesk.ticket.TicketService;
@@ -22,6 +23,7 @@ import io.switchboard.helpdesk.ticket.TicketWorkflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,9 +48,19 @@ public class MessageService {
     private final TicketService tickets;
     private final HelpdeskEvents events;
     private final MailOutbox outbox;
+    private final SlaClock sla;
+    private final Clock clock;
 
-    public MessageService(EntityManager em, TicketService tickets, HelpdeskEvents events, MailOutbox outbox) {
+    public MessageService(
+            EntityManager em,
+            TicketService tickets,
+            HelpdeskEvents events,
+            MailOutbox outbox,
+            SlaClock sla,
+            Clock clock) {
         this.outbox = outbox;
+        this.sla = sla;
+        this.clock = clock;
         this.em = em;
         this.tickets = tickets;
         this.events = events;
@@ -119,7 +131,7 @@ public class MessageService {
                     ProblemType.CONFLICT,
                     "Ticket " + ticket.number + " is closed and takes no more messages; open a new ticket");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         message.id = Ids.newId();
         message.tenantId = ticket.tenantId;
         message.ticketId = ticket.id;
@@ -162,6 +174,8 @@ public class MessageService {
             statusChanged = TicketWorkflow.transition(ticket, TicketStatus.OPEN, now);
         }
         ticket.updatedAt = now;
+        // the first reply meets the first response target; a requester's reply resumes a pending ticket's clock
+        sla.changed(ticket, previous, ticket.priority, ticket.category, now);
         em.flush();
 
         MessageView view = toView(message, ticket.number, attachmentsOf(message.id));

@@ -84,6 +84,33 @@ public class Ticket extends TenantOwned {
     @Column(name = "mailbox_id")
     public UUID mailboxId;
 
+    /** The SLA policy the ticket's clock follows, or null (no policy for its priority and category). */
+    @Column(name = "sla_policy_id")
+    public UUID slaPolicyId;
+
+    @Column(name = "sla_first_response_due")
+    public Instant slaFirstResponseDue;
+
+    @Column(name = "sla_first_response_warn")
+    public Instant slaFirstResponseWarn;
+
+    @Column(name = "sla_resolution_due")
+    public Instant slaResolutionDue;
+
+    @Column(name = "sla_resolution_warn")
+    public Instant slaResolutionWarn;
+
+    /** Since when the SLA clock stands still (the ticket is pending), or null. */
+    @Column(name = "sla_paused_at")
+    public Instant slaPausedAt;
+
+    /** Time spent pending before, on the wall clock and in the tenant's business hours (deadlines include it). */
+    @Column(name = "sla_paused_wall_seconds", nullable = false)
+    public long slaPausedWallSeconds;
+
+    @Column(name = "sla_paused_business_seconds", nullable = false)
+    public long slaPausedBusinessSeconds;
+
     /** The text search configuration of the ticket's search vector (from the tenant's locale at creation). */
     @Column(name = "search_config", nullable = false, updatable = false)
     @ColumnTransformer(write = "cast(? as regconfig)")

@@ -1,5 +1,6 @@
 package io.switchboard.helpdesk.ticket;
 
+import io.switchboard.helpdesk.sla.SlaState;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * @param overdue true: past due and still active; false: not overdue
  * @param query full-text search (web search syntax: words, "phrases", -excluded, or)
  * @param deleted true: only soft-deleted tickets (for restoring)
+ * @param slaStates SLA states, any of which the ticket must be in (at the time of the list)
  */
 public record TicketFilter(
         List<TicketStatus> statuses,
@@ -32,7 +34,8 @@ public record TicketFilter(
         OffsetDateTime dueTo,
         Boolean overdue,
         String query,
-        boolean deleted) {
+        boolean deleted,
+        List<SlaState> slaStates) {
 
     public static final String NONE = "none";
 }

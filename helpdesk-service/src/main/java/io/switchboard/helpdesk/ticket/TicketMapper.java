@@ -1,6 +1,7 @@
 package io.switchboard.helpdesk.ticket;
 
 import io.switchboard.commons.api.Times;
+import io.switchboard.helpdesk.sla.SlaClock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class TicketMapper {
                 Times.utc(t.createdAt),
                 Times.utc(t.updatedAt),
                 t.version,
+                SlaClock.view(t, now),
                 null);
     }
 

@@ -2,6 +2,7 @@ package io.switchboard.helpdesk.ticket;
 
 import io.switchboard.commons.api.Page;
 import io.switchboard.commons.api.PageRequest;
+import io.switchboard.helpdesk.sla.SlaClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -66,9 +67,15 @@ public class TicketRepository {
     /**
      * @param searchConfig the text search configuration of the query (the tenant's)
      * @param withInternal whether internal notes count for the full-text match
+     * @param now the time SLA states and overdue are judged at
      */
     public Found list(
-            String tenantId, TicketFilter filter, PageRequest page, String searchConfig, boolean withInternal) {
+            String tenantId,
+            TicketFilter filter,
+            PageRequest page,
+            String searchConfig,
+            boolean withInternal,
+            Instant now) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("tenant", tenantId);
         List<String> where = new ArrayList<>();
@@ -122,8 +129,17 @@ public class TicketRepository {
         range(where, parameters, "t.updated_at", "updated", filter.updatedFrom(), filter.updatedTo());
         range(where, parameters, "t.due_at", "due", filter.dueFrom(), filter.dueTo());
         if (filter.overdue() != null) {
-            String overdue = "coalesce(t.due_at < now() and t.status in ('open', 'in_progress', 'pending'), false)";
+            String overdue =
+                    "coalesce(t.due_at < :overdueNow and t.status in ('open', 'in_progress', 'pending'), false)";
             where.add(filter.overdue() ? overdue : "not " + overdue);
+            parameters.put("overdueNow", now);
+        }
+        if (filter.slaStates() != null && !filter.slaStates().isEmpty()) {
+            where.add("(" + SlaClock.STATE_SQL + ") in (:slaStates)");
+            parameters.put("slaNow", now);
+            parameters.put(
+                    "slaStates",
+                    filter.slaStates().stream().map(Object::toString).toList());
         }
         String from = "ticket t";
         String relevance = "null";

@@ -13,6 +13,7 @@ import io.switchboard.commons.security.Permissions;
 import io.switchboard.commons.tenant.TenantContext;
 import io.switchboard.helpdesk.Actor;
 import io.switchboard.helpdesk.Actors;
+import io.switchboard.helpdesk.sla.SlaState;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -100,6 +101,9 @@ public class TicketResource {
                     @QueryParam("overdue")
                     Boolean overdue,
             @Parameter(description = "Full-text search") @QueryParam("q") String query,
+            @Parameter(description = "SLA states (active, warning, breached, met, paused), comma-separated or repeated")
+                    @QueryParam("sla")
+                    List<String> sla,
             @Parameter(description = "true: only deleted tickets, for restoring (tickets:manage)")
                     @QueryParam("deleted")
                     Boolean deleted,
@@ -136,7 +140,8 @@ public class TicketResource {
                 time(dueTo, "dueTo", validation),
                 overdue,
                 q,
-                Boolean.TRUE.equals(deleted));
+                Boolean.TRUE.equals(deleted),
+                values(sla, "sla", SlaState::of, SlaState.values(), validation));
         PageRequest request = PageRequest.of(
                 page, size, sort, TicketRepository.SORTABLE, q == null ? "-createdAt" : "-relevance,-createdAt");
         if (q == null && request.sort().stream().anyMatch(o -> o.field().equals("relevance"))) {

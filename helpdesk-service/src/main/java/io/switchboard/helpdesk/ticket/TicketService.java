@@ -18,6 +18,7 @@ import io.switchboard.helpdesk.contact.ContactService;
 import io.switchboard.helpdesk.contact.ContactView;
 import io.switchboard.helpdesk.settings.SettingsService;
 import io.switchboard.helpdesk.settings.TicketNumbers;
+import io.switchboard.helpdesk.sla.SlaClock;
 import io.switchboard.helpdesk.tag.Tag;
 import io.switchboard.helpdesk.tag.TagRepository;
 import io.switchboard.helpdesk.ticket.TicketEvents.TicketAssigned;
@@ -25,6 +26,7 @@ import io.switchboard.helpdesk.ticket.TicketEvents.TicketStatusChanged;
 import io.switchboard.helpdesk.ticket.TicketEvents.TicketUpdated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +71,8 @@ public class TicketService {
     private final TenantDirectory directory;
     private final SearchConfigs searchConfigs;
     private final ContactService contacts;
+    private final SlaClock sla;
+    private final Clock clock;
 
     public TicketService(
             TicketRepository repository,
@@ -78,8 +82,12 @@ public class TicketService {
             HelpdeskEvents events,
             TenantDirectory directory,
             SearchConfigs searchConfigs,
-            ContactService contacts) {
+            ContactService contacts,
+            SlaClock sla,
+            Clock clock) {
         this.contacts = contacts;
+        this.sla = sla;
+        this.clock = clock;
         this.repository = repository;
         this.tags = tags;
         this.settings = settings;
@@ -113,7 +121,7 @@ public class TicketService {
                 validated.draft().teamId());
         Checked checked = withContact(tenantId, validated);
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Ticket ticket = new Ticket();
         ticket.id = Ids.newId();
         ticket.tenantId = tenantId;
@@ -129,6 +137,8 @@ public class TicketService {
         ticket.number = TicketNumbers.format(settings.prefix(tenantId), ticket.seq);
         repository.persist(ticket);
         tags.setTicketTags(tenantId, ticket.id, checked.tagIds());
+        sla.start(ticket);
+        repository.flush();
 
         TicketView view = view(ticket);
         events.emit(EventTypes.HELPDESK_TICKET_CREATED, tenantId, "ticket", ticket.id, view);
@@ -167,12 +177,12 @@ public class TicketService {
 
     @Transactional
     public Page<TicketView> list(String tenantId, TicketFilter filter, PageRequest page, Actor actor) {
-        TicketRepository.Found found =
-                repository.list(tenantId, filter, page, searchConfigs.forTenant(tenantId), actor.seesInternal());
+        TicketRepository.Found found = repository.list(
+                tenantId, filter, page, searchConfigs.forTenant(tenantId), actor.seesInternal(), clock.instant());
         List<Ticket> tickets = found.page().items();
         Map<UUID, List<String>> names =
                 tags.namesOf(tenantId, tickets.stream().map(t -> t.id).toList());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return found.page()
                 .map(t -> TicketMapper.toView(t, names.getOrDefault(t.id, List.of()), now)
                         .withRelevance(found.relevance().get(t.id)));
@@ -183,7 +193,7 @@ public class TicketService {
         Ticket ticket = require(tenantId, id);
         ETags.checkIfMatch(ifMatch, ticket.version);
         List<String> currentTags = tags.namesOf(tenantId, id);
-        TicketView before = TicketMapper.toView(ticket, currentTags, Instant.now());
+        TicketView before = TicketMapper.toView(ticket, currentTags, clock.instant());
         MergePatches.Patched<TicketDraft> patched =
                 patches.apply(TicketMapper.toDraft(ticket, currentTags), patch, TicketDraft.class, READ_ONLY, before);
         if (!patched.changedAny()) {
@@ -206,11 +216,14 @@ public class TicketService {
         UUID previousTeam = ticket.teamId;
         checkAssignment(actor, previousAssignee, previousTeam, draft.assigneeId(), draft.teamId());
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         TicketStatus previousStatus = ticket.status();
+        String previousPriority = ticket.priority;
+        String previousCategory = ticket.category;
         boolean statusChanged = TicketWorkflow.transition(ticket, draft.status(), now);
         TicketMapper.apply(draft, ticket);
         ticket.updatedAt = now;
+        sla.changed(ticket, previousStatus, previousPriority, previousCategory, now);
         if (patched.changedUnder("tags")) {
             tags.setTicketTags(tenantId, id, checked.tagIds());
         }
@@ -243,7 +256,7 @@ public class TicketService {
     public void delete(String tenantId, UUID id, String ifMatch) {
         Ticket ticket = require(tenantId, id);
         ETags.checkIfMatch(ifMatch, ticket.version);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ticket.deletedAt = now;
         ticket.updatedAt = now;
         repository.flush();
@@ -258,7 +271,7 @@ public class TicketService {
             throw new ProblemException(ProblemType.CONFLICT, "Ticket " + ticket.number + " is not deleted");
         }
         ticket.deletedAt = null;
-        ticket.updatedAt = Instant.now();
+        ticket.updatedAt = clock.instant();
         repository.flush();
         TicketView view = view(ticket);
         events.emit(EventTypes.HELPDESK_TICKET_RESTORED, tenantId, "ticket", id, view);
@@ -271,7 +284,7 @@ public class TicketService {
     }
 
     public TicketView view(Ticket ticket) {
-        return TicketMapper.toView(ticket, tags.namesOf(ticket.tenantId, ticket.id), Instant.now());
+        return TicketMapper.toView(ticket, tags.namesOf(ticket.tenantId, ticket.id), clock.instant());
     }
 
     private List<String> changes(TicketView before, TicketView after) {

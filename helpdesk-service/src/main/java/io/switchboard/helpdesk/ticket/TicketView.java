@@ -1,6 +1,7 @@
 package io.switchboard.helpdesk.ticket;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.helpdesk.sla.SlaView;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,9 @@ public record TicketView(
         OffsetDateTime updatedAt,
         long version,
 
+        @Schema(description = "Deadlines and state under the tenant's SLA policy; null without a policy")
+        SlaView sla,
+
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "In search results (q): how well the ticket matches, higher is better")
         Double relevance) {
@@ -74,6 +78,7 @@ public record TicketView(
                 createdAt,
                 updatedAt,
                 version,
+                sla,
                 value);
     }
 }

@@ -72,6 +72,8 @@ public final class EventTypes {
     public static final String HELPDESK_TICKET_ASSIGNED = "helpdesk.ticket.assigned";
     public static final String HELPDESK_TICKET_DELETED = "helpdesk.ticket.deleted";
     public static final String HELPDESK_TICKET_RESTORED = "helpdesk.ticket.restored";
+    public static final String HELPDESK_TICKET_SLA_WARNING = "helpdesk.ticket.sla_warning";
+    public static final String HELPDESK_TICKET_SLA_BREACHED = "helpdesk.ticket.sla_breached";
     public static final String HELPDESK_MESSAGE_CREATED = "helpdesk.message.created";
 
     /** A visitor started a chat session (queued, or at once with an agent). */
