@@ -3,6 +3,7 @@
 // them) and through two signal files for the network drop. Exits non-zero with the reason on any failed expectation.
 //   PAGE_URL     the test page on 127.0.0.1 embedding the widget (an allowed domain)
 //   REFUSED_URL  the same page on localhost (not allowed)
+//   CLOSED_URL   a page on 127.0.0.1 with a widget outside its business hours
 //   ARTEFACTS    where screenshots and signals go
 //   CHROMIUM     the browser (default /usr/bin/chromium)
 //   PRIMARY_RGB  the launcher's expected background, e.g. rgb(10, 124, 89)
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 const env = (name, fallback) => process.env[name] ?? fallback ?? fail(`${name} is not set`);
 const PAGE_URL = env('PAGE_URL');
 const REFUSED_URL = env('REFUSED_URL');
+const CLOSED_URL = env('CLOSED_URL');
 const ARTEFACTS = env('ARTEFACTS');
 const CHROMIUM = env('CHROMIUM', '/usr/bin/chromium');
 const PRIMARY_RGB = env('PRIMARY_RGB');
@@ -157,6 +159,27 @@ try {
   expect(statuses.length > 0 && statuses.every((s) => s === 403), `widget requests answered ${statuses}`);
   expect(!(await refused.locator('#switchboard-chat form').count()), 'a refused page offers a form');
   await refused.screenshot({ path: join(ARTEFACTS, '10-refused-origin.png') });
+
+  // Outside business hours: the offline form instead of a chat.
+  const closed = await context.newPage();
+  const offlineStatuses = [];
+  closed.on('response', (r) => {
+    if (r.url().includes('/offline-messages')) offlineStatuses.push(r.status());
+  });
+  await closed.goto(CLOSED_URL);
+  await closed.locator('#switchboard-chat button.l').click();
+  await closed.getByText('We are closed. Leave us a message.').waitFor({ timeout: WAIT });
+  const offlineForm = closed.locator('#switchboard-chat form');
+  expect(!(await offlineForm.getByRole('button', { name: 'Start chat' }).count()), 'a closed widget offers a chat');
+  await offlineForm.getByRole('button', { name: 'Send' }).click();
+  await closed.getByText('Please fill in: email, message').waitFor({ timeout: WAIT });
+  await offlineForm.locator('input[name=name]').fill('Olga');
+  await offlineForm.locator('input[name=email]').fill('olga@example.com');
+  await offlineForm.locator('textarea[name=message]').fill('Please call me back tomorrow');
+  await offlineForm.getByRole('button', { name: 'Send' }).click();
+  await closed.getByText('Thank you, your message was sent.').waitFor({ timeout: WAIT });
+  expect(offlineStatuses.join() === '202', `offline form answered ${offlineStatuses}`);
+  await closed.screenshot({ path: join(ARTEFACTS, '11-offline-form.png') });
   log('done');
 } finally {
   await browser.close();

@@ -11,6 +11,8 @@ import io.restassured.RestAssured;
 import io.switchboard.chat.support.ChatSocket;
 import io.switchboard.chat.support.Fixtures;
 import io.switchboard.chat.support.Fixtures.Team;
+import io.switchboard.commons.events.Topics;
+import io.switchboard.testing.EventCapture;
 import io.switchboard.testing.TestUsers;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,7 +46,7 @@ class WidgetBrowserTest {
     private static final Duration BROWSER_STEP = Duration.ofSeconds(90);
 
     private static HttpServer pages;
-    private static volatile String page = "";
+    private static final Map<String, String> pageByPath = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void browserAndPages() throws IOException, InterruptedException {
@@ -64,9 +66,10 @@ class WidgetBrowserTest {
         Files.createDirectories(ARTEFACTS);
         pages = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         pages.createContext("/", exchange -> {
-            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            String page = pageByPath.get(exchange.getRequestURI().getPath());
+            byte[] body = (page == null ? "not found" : page).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(page == null ? 404 : 200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -103,20 +106,21 @@ class WidgetBrowserTest {
                                 "Welcome to the shop! Ask us anything."),
                         "behaviour",
                         Map.of("requireName", true, "requireEmail", true, "allowEmojis", true)));
-        String embed = as(t.admin(), t.tenant())
-                .get("/api/v1/chat/widgets/" + widget.id() + "/embed-code")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("html");
-        String service = "http://127.0.0.1:" + RestAssured.port;
-        assertThat(embed).contains("/api/v1/chat/public/widget.js\" data-widget-key=\"" + widget.key() + "\"");
-        // the embed code names the public URL (the gateway); here the page loads the script from the service itself
-        page = "<!doctype html><html><head><title>Acme Shop</title>"
-                + "<style>* { color: red !important; font-size: 30px !important; }</style></head>"
-                + "<body><h1>Acme Shop</h1><p>Products and more.</p>"
-                + embed.replaceFirst("src=\"[^\"]*/api/v1/chat/", "src=\"" + service + "/api/v1/chat/")
-                + "</body></html>";
+        // never open: business hours on, no hours on any day
+        Fixtures.Widget closed = Fixtures.widget(
+                t.admin(),
+                t.tenant(),
+                Map.of(
+                        "name",
+                        "Acme After Hours",
+                        "allowedDomains",
+                        List.of("127.0.0.1"),
+                        "offlineMessage",
+                        "We are closed. Leave us a message.",
+                        "businessHours",
+                        Map.of("enabled", true, "source", "widget", "weekly", Map.of("monday", List.of()))));
+        pageByPath.put("/shop.html", page(t, widget));
+        pageByPath.put("/closed.html", page(t, closed));
         Fixtures.agent(
                 t.supervisor(),
                 t.tenant(),
@@ -134,6 +138,8 @@ class WidgetBrowserTest {
                         "http://127.0.0.1:" + port + "/shop.html",
                         "REFUSED_URL",
                         "http://localhost:" + port + "/shop.html",
+                        "CLOSED_URL",
+                        "http://127.0.0.1:" + port + "/closed.html",
                         "ARTEFACTS",
                         ARTEFACTS.toString(),
                         "CHROMIUM",
@@ -141,7 +147,8 @@ class WidgetBrowserTest {
                         "PRIMARY_RGB",
                         "rgb(10, 124, 89)"));
         Process visitor = node.start();
-        try (ChatSocket alice = Fixtures.agentSocket(t.agent(), t.tenant())) {
+        try (ChatSocket alice = Fixtures.agentSocket(t.agent(), t.tenant());
+                var events = EventCapture.open(Topics.CHAT_EVENTS)) {
             awaitArtefact(visitor, "03-queued.png");
             Map<String, Object> queued = as(t.agent(), t.tenant())
                     .get("/api/v1/chat/queue")
@@ -217,7 +224,16 @@ class WidgetBrowserTest {
                     .body("visitor.name", equalTo("Carla"))
                     .body("visitor.email", equalTo("carla@example.com"))
                     .body("visitor.currentUrl", equalTo("http://127.0.0.1:" + port + "/shop.html"));
-            // the page on localhost never got a session
+            var offline = events.awaitOne(
+                    c -> t.tenant().equals(c.event().tenantId())
+                            && c.event().type().equals("chat.session.offline_message"),
+                    Duration.ofSeconds(20));
+            assertThat(offline.dataAsString())
+                    .contains("Please call me back tomorrow")
+                    .contains("olga@example.com")
+                    .contains(closed.id())
+                    .contains("offline_form");
+            // the page on localhost never got a session (nor did the offline form: it is an event)
             as(t.supervisor(), t.tenant())
                     .get("/api/v1/chat/sessions")
                     .then()
@@ -236,9 +252,28 @@ class WidgetBrowserTest {
                 "07-offline",
                 "08-resumed",
                 "09-ended",
-                "10-refused-origin")) {
+                "10-refused-origin",
+                "11-offline-form")) {
             assertThat(ARTEFACTS.resolve(shot + ".png")).isNotEmptyFile();
         }
+    }
+
+    /** A shop page with the widget's embed code, the script loaded from the service under test. */
+    private static String page(Team t, Fixtures.Widget widget) {
+        String embed = as(t.admin(), t.tenant())
+                .get("/api/v1/chat/widgets/" + widget.id() + "/embed-code")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("html");
+        assertThat(embed).contains("/api/v1/chat/public/widget.js\" data-widget-key=\"" + widget.key() + "\"");
+        // the embed code names the public URL (the gateway); here the page loads the script from the service itself
+        String service = "http://127.0.0.1:" + RestAssured.port;
+        return "<!doctype html><html><head><title>Acme Shop</title>"
+                + "<style>* { color: red !important; font-size: 30px !important; }</style></head>"
+                + "<body><h1>Acme Shop</h1><p>Products and more.</p>"
+                + embed.replaceFirst("src=\"[^\"]*/api/v1/chat/", "src=\"" + service + "/api/v1/chat/")
+                + "</body></html>";
     }
 
     private static Map<String, Object> agentMessage(String session, String body, String clientId) {
