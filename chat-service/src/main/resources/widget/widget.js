@@ -173,6 +173,7 @@
       field('email', 'E-mail', 'email', true),
       h('label', { text: 'Message *' }, [h('textarea', { name: 'message', rows: '4', 'data-required': '1' })])
     ], 'Send', function (data) {
+      data.visitorId = load('visitor');
       return call('POST', '/widgets/' + key + '/offline-messages', data).then(function () {
         clear();
         view.body.appendChild(h('div', { class: 'wl', role: 'status', text: 'Thank you, your message was sent. We will answer by e-mail.' }));
