@@ -13,6 +13,7 @@ import io.switchboard.chat.transfer.TransferView;
 import io.switchboard.commons.api.Page;
 import io.switchboard.commons.api.PageRequest;
 import io.switchboard.commons.api.Responses;
+import io.switchboard.commons.problem.ProblemException;
 import io.switchboard.commons.problem.Validation;
 import io.switchboard.commons.security.Permissions;
 import io.switchboard.commons.tenant.TenantContext;
@@ -121,15 +122,21 @@ public class SessionResource {
     @GET
     @Path("visitors/{visitorId}/sessions")
     @PermissionsAllowed(Permissions.CHATS_HANDLE)
-    @Operation(summary = "A visitor's sessions, newest first")
+    @Operation(
+            summary = "A visitor's sessions, newest first",
+            description = "404 for a visitor who never chatted with this tenant (every visitor has a session).")
     public Page<SessionView> visitorSessions(
             @PathParam("visitorId") UUID visitorId,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        return service.list(
+        Page<SessionView> sessions = service.list(
                 tenantContext.requireTenant(),
                 new SessionFilter(List.of(), null, null, visitorId),
                 PageRequest.of(page, size, null, SessionRepository.SORTABLE, "-createdAt"));
+        if (sessions.totalItems() == 0) {
+            throw ProblemException.notFound("Visitor", visitorId.toString());
+        }
+        return sessions;
     }
 
     @GET

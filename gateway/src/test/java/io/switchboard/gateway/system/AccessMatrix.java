@@ -24,10 +24,12 @@ final class AccessMatrix {
         static final Rule SUPERADMIN = new Rule("superadmin", Set.of());
         static final Rule AUTHENTICATED = new Rule("authenticated", Set.of());
         static final Rule SERVICE = new Rule("service", Set.of());
+        /** No token needed: the service authenticates the request itself (a widget key, a visitor's token). */
+        static final Rule PUBLIC = new Rule("public", Set.of());
 
         boolean allows(String role) {
             return switch (kind) {
-                case "authenticated" -> true;
+                case "authenticated", "public" -> true;
                 case "superadmin", "service" -> role.equals(Roles.SUPERADMIN);
                 default ->
                     role.equals(Roles.SUPERADMIN)
@@ -98,6 +100,8 @@ final class AccessMatrix {
         RULES.put("PATCH /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_MANAGE));
         crud("helpdesk/tags", Permissions.TICKETS_MANAGE, Permissions.TICKETS_READ);
         crud("helpdesk/mailboxes", Permissions.TICKETS_MANAGE, Permissions.TICKETS_MANAGE);
+        crud("helpdesk/sla-policies", Permissions.TICKETS_MANAGE, Permissions.TICKETS_MANAGE);
+        RULES.put("GET /api/v1/helpdesk/reports/sla", Rule.permission(Permissions.REPORTS_READ));
         crud("contacts", Permissions.TICKETS_HANDLE, Permissions.TICKETS_READ);
         RULES.put("DELETE /api/v1/contacts/{id}", Rule.permission(Permissions.TICKETS_MANAGE));
         RULES.put("GET /api/v1/contacts/{id}/tickets", Rule.permission(Permissions.TICKETS_READ));
@@ -114,6 +118,49 @@ final class AccessMatrix {
                 "POST /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/{deliveryId}/replay",
                 "POST /api/v1/webhooks/subscriptions/{subscriptionId}/deliveries/replay")) {
             RULES.put(endpoint, webhooks);
+        }
+        // chat-service
+        Rule handle = Rule.permission(Permissions.CHATS_HANDLE);
+        Rule manageAgents = Rule.permission(Permissions.AGENTS_MANAGE);
+        RULES.put("POST /api/v1/chat/widgets", Rule.permission(Permissions.CHATS_MANAGE));
+        RULES.put("GET /api/v1/chat/widgets", handle);
+        RULES.put("GET /api/v1/chat/widgets/{id}", handle);
+        RULES.put("PATCH /api/v1/chat/widgets/{id}", Rule.permission(Permissions.CHATS_MANAGE));
+        RULES.put("DELETE /api/v1/chat/widgets/{id}", Rule.permission(Permissions.CHATS_MANAGE));
+        RULES.put("GET /api/v1/chat/widgets/{id}/embed-code", handle);
+        RULES.put("GET /api/v1/chat/agents", handle);
+        RULES.put("GET /api/v1/chat/agents/me", handle);
+        RULES.put("PATCH /api/v1/chat/agents/me", handle);
+        RULES.put("POST /api/v1/chat/agents/me/socket-ticket", handle);
+        RULES.put("GET /api/v1/chat/agents/{userId}", handle);
+        RULES.put("PATCH /api/v1/chat/agents/{userId}", manageAgents);
+        RULES.put("GET /api/v1/chat/queue", handle);
+        RULES.put("GET /api/v1/chat/sessions", handle);
+        RULES.put("GET /api/v1/chat/sessions/{id}", handle);
+        RULES.put("GET /api/v1/chat/sessions/{id}/messages", handle);
+        RULES.put("POST /api/v1/chat/sessions/{id}/messages", handle);
+        RULES.put("POST /api/v1/chat/sessions/{id}/read", handle);
+        RULES.put("POST /api/v1/chat/sessions/{id}/accept", handle);
+        RULES.put("POST /api/v1/chat/sessions/{id}/assign", manageAgents);
+        RULES.put("POST /api/v1/chat/sessions/{id}/end", handle);
+        RULES.put("POST /api/v1/chat/sessions/{id}/transfers", handle);
+        RULES.put("GET /api/v1/chat/transfers", handle);
+        RULES.put("GET /api/v1/chat/transfers/{id}", handle);
+        RULES.put("POST /api/v1/chat/transfers/{id}/accept", handle);
+        RULES.put("POST /api/v1/chat/transfers/{id}/reject", handle);
+        RULES.put("GET /api/v1/chat/visitors/{visitorId}/sessions", handle);
+        for (String visitorApi : List.of(
+                "GET /api/v1/chat/public/widget.js",
+                "GET /api/v1/chat/public/widgets/{key}",
+                "POST /api/v1/chat/public/widgets/{key}/sessions",
+                "POST /api/v1/chat/public/widgets/{key}/offline-messages",
+                "GET /api/v1/chat/public/sessions/{id}",
+                "GET /api/v1/chat/public/sessions/{id}/messages",
+                "POST /api/v1/chat/public/sessions/{id}/messages",
+                "POST /api/v1/chat/public/sessions/{id}/read",
+                "POST /api/v1/chat/public/sessions/{id}/end",
+                "GET /api/v1/chat/public/sessions/{id}/history")) {
+            RULES.put(visitorApi, Rule.PUBLIC);
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Every service built so far (tenant-service, telephony-service, routing-service, webhook-dispatcher,
- * helpdesk-service), packaged and
+ * helpdesk-service, chat-service), packaged and
  * run as deployed (each its own JVM, on the test database, against the local Kafka and Keycloak; telephony-service
  * with the ARI simulator as its Asterisk), and the gateway under test routed to them. Consumer groups are this test's own, so a running {@code make run} is not disturbed.
  */
@@ -90,9 +90,19 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
                 "helpdesk-service",
                 List.of("-Dmp.messaging.incoming.tenant-events.group.id=helpdesk-service-gateway-system"),
                 Map.of("DB_URL", database));
-        List<CompletableFuture<ServiceProcess>> all = List.of(tenants, telephony, webhooks, routing, helpdesk);
+        byte[] chatKey = new byte[32];
+        new SecureRandom().nextBytes(chatKey);
+        CompletableFuture<ServiceProcess> chat = start(
+                "chat-service",
+                List.of("-Dmp.messaging.incoming.tenant-events.group.id=chat-service-gateway-system"),
+                Map.of(
+                        "DB_URL",
+                        database,
+                        "SWITCHBOARD_CHAT_TOKEN_KEY",
+                        Base64.getEncoder().encodeToString(chatKey)));
+        List<CompletableFuture<ServiceProcess>> all = List.of(tenants, telephony, webhooks, routing, helpdesk, chat);
         try {
-            CompletableFuture.allOf(tenants, telephony, webhooks, routing, helpdesk)
+            CompletableFuture.allOf(tenants, telephony, webhooks, routing, helpdesk, chat)
                     .join();
         } catch (CompletionException e) {
             // keep what did start, so that stop() ends it
@@ -118,6 +128,7 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
         routes.put(
                 "switchboard.gateway.routes.helpdesk-service.url",
                 join(helpdesk).url());
+        routes.put("switchboard.gateway.routes.chat-service.url", join(chat).url());
         routes.put(ARI_CONTROL_URL, asterisk.baseUrl() + "sim");
         return routes;
     }
