@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -221,6 +222,6 @@ public class SlaClock {
     }
 
     private static String lower(String value) {
-        return value == null ? null : value.strip().toLowerCase(java.util.Locale.ROOT);
+        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public class SlaPolicyService {
         return em.createQuery("select p from SlaPolicy p where p.tenantId = :tenant", SlaPolicy.class)
                 .setParameter("tenant", tenantId)
                 .getResultStream()
-                .sorted(java.util.Comparator.comparing(
+                .sorted(Comparator.comparing(
                                 (SlaPolicy p) -> -TicketPriority.of(p.priority).ordinal())
                         .thenComparing(p -> p.category == null ? "" : p.category.toLowerCase(Locale.ROOT)))
                 .map(SlaPolicyService::toView)
