@@ -20,8 +20,10 @@ cat <<TEXT
   telephony-service API  http://localhost:8082/api/v1/extensions  (docs: /q/swagger-ui; Asterisk: ARI_URL)
   routing-service API    http://localhost:8083/api/v1/routing/dids   (docs: :8083/q/swagger-ui)
   helpdesk-service API   http://localhost:8084/api/v1/tickets   (docs: :8084/q/swagger-ui)
+  chat-service API       http://localhost:8085/api/v1/chat/widgets   (widget script: /api/v1/chat/public/widget.js)
   webhooks API           http://localhost:8086/api/v1/webhooks/subscriptions   (docs: :8086/q/swagger-ui)
   Keycloak (identity)    http://localhost:8180/admin           admin / $keycloak_admin_password
+  Mail (GreenMail)       SMTP 127.0.0.1:3025, IMAP :3143      mailboxes: http://127.0.0.1:8025/api/user/<address>/messages/INBOX
 
   Log in as the platform superadmin
     user      superadmin
