@@ -18,8 +18,6 @@ public class Actors {
     public Actor current(String tenantId) {
         Caller caller = tenantContext.requireCaller();
         return new Actor(
-                caller.userId(),
-                caller.username() == null ? caller.userId() : caller.username(),
-                caller.hasPermissionIn(tenantId, Permissions.AGENTS_MANAGE));
+                caller.userId(), caller.displayName(), caller.hasPermissionIn(tenantId, Permissions.AGENTS_MANAGE));
     }
 }

@@ -19,7 +19,7 @@ public class Actors {
         Caller caller = tenantContext.requireCaller();
         return new Actor(
                 caller.userId(),
-                caller.username() == null ? caller.userId() : caller.username(),
+                caller.displayName(),
                 caller.hasPermissionIn(tenantId, Permissions.TICKETS_ASSIGN),
                 caller.hasPermissionIn(tenantId, Permissions.TICKETS_HANDLE),
                 caller.hasPermissionIn(tenantId, Permissions.TICKETS_MANAGE));

@@ -227,14 +227,7 @@ public class ProxyRoutes {
         if (active != null) {
             request.headers().set(TenantIdentityAugmentor.TENANT_HEADER, active);
         }
-        proxy(
-                rc,
-                proxy,
-                routeName,
-                active,
-                caller.username() == null ? caller.userId() : caller.username(),
-                requestId,
-                started);
+        proxy(rc, proxy, routeName, active, caller.displayName(), requestId, started);
     }
 
     /** Takes the request from the rate-limit buckets; answers 429 and returns true when one of them is empty. */

@@ -3,6 +3,8 @@ package io.switchboard.gateway.system;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.switchboard.testing.LocalStack;
 import io.switchboard.testing.ServiceProcess;
+import io.switchboard.testing.TenantFixtures;
+import io.switchboard.testing.TestUsers.TestUser;
 import io.switchboard.testing.ari.AriSimulator;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -31,6 +33,30 @@ public class PlatformServices implements QuarkusTestResourceLifecycleManager {
     static final String ARI_CONTROL_URL = "switchboard.test.ari-control-url";
 
     private AriSimulator asterisk;
+
+    /** The database roles of the services that keep a tenant directory, as started here. */
+    private static final List<String> DIRECTORIES =
+            List.of("telephony_service", "routing_service", "webhook_dispatcher", "helpdesk_service", "chat_service");
+
+    /**
+     * Creates an active tenant through the gateway as the superadmin, and waits until every service's tenant directory
+     * has it (before, their tenant-scoped endpoints answer that the tenant is unknown).
+     */
+    static String createTenant(TestUser superadmin, String prefix) {
+        String tenant = TenantFixtures.newTenantId(prefix);
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(superadmin.token())
+                .contentType("application/json")
+                .body(Map.of("id", tenant, "name", "System test " + tenant))
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        for (String service : DIRECTORIES) {
+            TenantFixtures.awaitInDirectory(service, tenant, "active", LocalStack.systemDatabaseUrl());
+        }
+        return tenant;
+    }
 
     @Override
     public Map<String, String> start() {

@@ -10,8 +10,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.commons.security.Roles;
-import io.switchboard.testing.LocalStack;
-import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.TestUsers.TestUser;
 import java.util.ArrayList;
@@ -54,18 +52,7 @@ class RbacMatrixTest {
                 .containsExactlyInAnyOrderElementsOf(AccessMatrix.RULES.keySet());
 
         TestUser superadmin = USERS.superadmin();
-        String tenant = TenantFixtures.newTenantId("rbac");
-        given().auth()
-                .oauth2(superadmin.token())
-                .contentType("application/json")
-                .body(Map.of("id", tenant, "name", "RBAC " + tenant))
-                .post("/api/v1/tenants")
-                .then()
-                .statusCode(201);
-        for (String service : List.of(
-                "telephony_service", "routing_service", "webhook_dispatcher", "helpdesk_service", "chat_service")) {
-            TenantFixtures.awaitInDirectory(service, tenant, "active", LocalStack.systemDatabaseUrl());
-        }
+        String tenant = PlatformServices.createTenant(superadmin, "rbac");
         Map<String, TestUser> callers = new LinkedHashMap<>();
         callers.put(Roles.SUPERADMIN, superadmin);
         for (String role : ROLES.subList(1, ROLES.size())) {

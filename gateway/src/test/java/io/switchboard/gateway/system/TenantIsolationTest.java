@@ -10,8 +10,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.commons.security.Roles;
-import io.switchboard.testing.LocalStack;
-import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.TestUsers.TestUser;
 import io.switchboard.testing.ari.InboundCall;
@@ -71,8 +69,8 @@ class TenantIsolationTest {
     @Test
     void aTenantAdminFindsNothingOfAnotherTenantThroughAnyEndpoint() throws Exception {
         TestUser superadmin = USERS.superadmin();
-        String tenantA = createTenant(superadmin, "iso-a");
-        String tenantB = createTenant(superadmin, "iso-b");
+        String tenantA = PlatformServices.createTenant(superadmin, "iso-a");
+        String tenantB = PlatformServices.createTenant(superadmin, "iso-b");
         TestUser adminA = USERS.member(tenantA, Roles.TENANT_ADMIN);
         TestUser adminB = USERS.member(tenantB, Roles.TENANT_ADMIN);
 
@@ -390,22 +388,6 @@ class TenantIsolationTest {
                 .as("a transfer: %s", transfer.asString())
                 .isEqualTo(201);
         ids.put("/api/v1/chat/transfers", transfer.jsonPath().getString("id"));
-    }
-
-    private static String createTenant(TestUser superadmin, String prefix) {
-        String tenant = TenantFixtures.newTenantId(prefix);
-        given().auth()
-                .oauth2(superadmin.token())
-                .contentType("application/json")
-                .body(Map.of("id", tenant, "name", "Isolation " + tenant))
-                .post("/api/v1/tenants")
-                .then()
-                .statusCode(201);
-        for (String service : List.of(
-                "telephony_service", "routing_service", "webhook_dispatcher", "helpdesk_service", "chat_service")) {
-            TenantFixtures.awaitInDirectory(service, tenant, "active", LocalStack.systemDatabaseUrl());
-        }
-        return tenant;
     }
 
     private static String create(TestUser admin, String tenant, String path, Map<String, Object> body) {

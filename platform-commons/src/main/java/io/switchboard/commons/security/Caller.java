@@ -13,6 +13,11 @@ public record Caller(String userId, String username, boolean superadmin, Map<Str
         memberships = Map.copyOf(memberships);
     }
 
+    /** How the caller is shown in logs and to others: the user name, or the id when the token has none. */
+    public String displayName() {
+        return username == null ? userId : username;
+    }
+
     public Optional<Membership> membership(String tenantId) {
         return Optional.ofNullable(memberships.get(tenantId));
     }

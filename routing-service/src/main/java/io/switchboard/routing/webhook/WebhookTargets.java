@@ -1,5 +1,6 @@
 package io.switchboard.routing.webhook;
 
+import io.switchboard.commons.net.AddressRanges;
 import io.switchboard.routing.config.RoutingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -87,7 +88,7 @@ public class WebhookTargets {
         }
         if (!config.webhook().allowPrivate()) {
             for (InetAddress address : addresses) {
-                String problem = PublicAddresses.problem(address);
+                String problem = AddressRanges.nonPublicReason(address);
                 if (problem != null) {
                     throw new RefusedException("resolves to " + address.getHostAddress() + ", a " + problem
                             + " address; webhooks only go to public addresses");

@@ -2,6 +2,7 @@ package io.switchboard.routing.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.commons.net.AddressRanges;
 import io.switchboard.routing.support.TestConfig;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class WebhookTargetsTest {
     @ParameterizedTest
     @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "93.184.215.14"})
     void publicAddressesPass(String address) throws Exception {
-        assertThat(PublicAddresses.problem(InetAddress.getByName(address))).isNull();
+        assertThat(AddressRanges.nonPublicReason(InetAddress.getByName(address)))
+                .isNull();
     }
 
     @Test

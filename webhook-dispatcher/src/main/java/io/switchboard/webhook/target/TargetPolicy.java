@@ -1,5 +1,6 @@
 package io.switchboard.webhook.target;
 
+import io.switchboard.commons.net.AddressRanges;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
