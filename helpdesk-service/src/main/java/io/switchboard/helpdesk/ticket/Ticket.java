@@ -111,6 +111,18 @@ public class Ticket extends TenantOwned {
     @Column(name = "sla_paused_business_seconds", nullable = false)
     public long slaPausedBusinessSeconds;
 
+    /** The call the ticket was opened from, or null. */
+    @Column(name = "source_call_id")
+    public UUID sourceCallId;
+
+    /** The chat session the ticket was opened from, or null. */
+    @Column(name = "source_chat_session_id")
+    public UUID sourceChatSessionId;
+
+    /** The chat-service request (offline message, ticket request) that opened it: one ticket per request. */
+    @Column(name = "source_request_id")
+    public UUID sourceRequestId;
+
     /** The text search configuration of the ticket's search vector (from the tenant's locale at creation). */
     @Column(name = "search_config", nullable = false, updatable = false)
     @ColumnTransformer(write = "cast(? as regconfig)")

@@ -2,7 +2,6 @@ package io.switchboard.helpdesk.ticket;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
@@ -11,9 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A new ticket. It starts {@code open}; the tenant's next number is given to it. */
+/**
+ * A new ticket. It starts {@code open}; the tenant's next number is given to it. {@code subject} and {@code requester}
+ * are required unless a template or the call or chat it comes from gives them.
+ */
 public record TicketCreate(
-        @NotBlank @Size(max = TicketDraft.SUBJECT_MAX) String subject,
+        @Size(max = TicketDraft.SUBJECT_MAX) @Schema(description = "Required unless templateId, callId or chatSessionId")
+        String subject,
 
         @Size(max = TicketDraft.DESCRIPTION_MAX) @Schema(description = "Plain text")
         String description,
@@ -22,7 +25,9 @@ public record TicketCreate(
         TicketPriority priority,
 
         @Size(max = 100) String category,
-        @NotNull @Valid Requester requester,
+
+        @Valid @Schema(description = "Required unless callId or chatSessionId: then the caller's or visitor's contact")
+        Requester requester,
 
         @Pattern(regexp = TicketDraft.USER_ID, message = "must be a user id (a UUID)")
         @Schema(description = "The agent's user id; someone else than yourself needs tickets:assign")
@@ -41,4 +46,52 @@ public record TicketCreate(
         Map<String, Object> customFields,
 
         @Schema(description = "api (default), email, chat or call")
-        TicketSource source) {}
+        TicketSource source,
+
+        @Schema(
+                description = "A template of the tenant: its subject, description and defaults fill what the request"
+                        + " leaves out")
+        UUID templateId,
+
+        @Schema(description = "Values of the template's {{name}} placeholders, by name")
+        Map<String, String> variables,
+
+        @Schema(description = "A call the helpdesk knows (telephony.events): the caller becomes the requester")
+        UUID callId,
+
+        @Schema(
+                description = "A chat session the helpdesk knows (chat.events): the visitor becomes the requester, the"
+                        + " transcript (when known) the first message, an internal note")
+        UUID chatSessionId) {
+
+    /** A ticket without template or call or chat. */
+    public TicketCreate(
+            String subject,
+            String description,
+            TicketPriority priority,
+            String category,
+            Requester requester,
+            String assigneeId,
+            UUID teamId,
+            List<String> tags,
+            OffsetDateTime dueAt,
+            Map<String, Object> customFields,
+            TicketSource source) {
+        this(
+                subject,
+                description,
+                priority,
+                category,
+                requester,
+                assigneeId,
+                teamId,
+                tags,
+                dueAt,
+                customFields,
+                source,
+                null,
+                null,
+                null,
+                null);
+    }
+}

@@ -38,6 +38,12 @@ public final class TicketMapper {
                 Times.utc(t.updatedAt),
                 t.version,
                 SlaClock.view(t, now),
+                t.createdAt == null
+                        ? 0
+                        : Math.max(
+                                0, java.time.Duration.between(t.createdAt, now).toSeconds()),
+                t.sourceCallId,
+                t.sourceChatSessionId,
                 null);
     }
 

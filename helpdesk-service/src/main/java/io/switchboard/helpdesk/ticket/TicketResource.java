@@ -51,11 +51,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TicketResource {
 
     private final TicketService service;
+    private final TicketIntake intake;
     private final TenantContext tenantContext;
     private final Actors actors;
 
-    public TicketResource(TicketService service, TenantContext tenantContext, Actors actors) {
+    public TicketResource(TicketService service, TicketIntake intake, TenantContext tenantContext, Actors actors) {
         this.service = service;
+        this.intake = intake;
         this.tenantContext = tenantContext;
         this.actors = actors;
     }
@@ -66,11 +68,14 @@ public class TicketResource {
     @Operation(
             summary = "Create a ticket",
             description = "It starts open with the tenant's next number (ACME-00042). Assigning it to someone else"
-                    + " than yourself needs tickets:assign; tags must be the tenant's tags.")
+                    + " than yourself needs tickets:assign; tags must be the tenant's tags. With templateId, the"
+                    + " template's subject and description (its placeholders filled from variables) and its defaults"
+                    + " fill what the request leaves out. With callId or chatSessionId, the caller or visitor is the"
+                    + " requester and the ticket links back to the call or chat.")
     public Response create(@NotNull TicketCreate request, @Context UriInfo uri) {
         // validated by the service as a whole, so that one answer names every invalid field
         String tenant = tenantContext.requireTenant();
-        TicketView ticket = service.create(tenant, request, actors.current(tenant));
+        TicketView ticket = intake.create(tenant, request, actors.current(tenant));
         return Responses.created(uri, ticket.id(), ticket, ticket.version());
     }
 

@@ -132,6 +132,8 @@ public class TicketService {
         ticket.createdAt = now;
         ticket.updatedAt = now;
         TicketMapper.apply(checked.draft(), ticket);
+        ticket.sourceCallId = request.callId();
+        ticket.sourceChatSessionId = request.chatSessionId();
         // last, so that the tenant's counter row stays locked as briefly as possible
         ticket.seq = settings.nextNumber(tenantId);
         ticket.number = TicketNumbers.format(settings.prefix(tenantId), ticket.seq);

@@ -49,6 +49,15 @@ public record TicketView(
         @Schema(description = "Deadlines and state under the tenant's SLA policy; null without a policy")
         SlaView sla,
 
+        @Schema(description = "Seconds since it was created")
+        long ageSeconds,
+
+        @Schema(description = "The call it was opened from (see the requester's contact timeline), or null")
+        UUID callId,
+
+        @Schema(description = "The chat session it was opened from, or null")
+        UUID chatSessionId,
+
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "In search results (q): how well the ticket matches, higher is better")
         Double relevance) {
@@ -79,6 +88,9 @@ public record TicketView(
                 updatedAt,
                 version,
                 sla,
+                ageSeconds,
+                callId,
+                chatSessionId,
                 value);
     }
 }
