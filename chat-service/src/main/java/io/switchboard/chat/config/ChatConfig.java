@@ -21,6 +21,9 @@ public interface ChatConfig {
     /** How long a session may stay queued before it becomes an offline message. */
     Duration queueTimeout();
 
+    /** How long after its end the visitor may still rate a session. */
+    Duration ratingWindow();
+
     /** The handle time assumed for wait estimates while the tenant has no recent ended sessions. */
     Duration defaultHandleTime();
 

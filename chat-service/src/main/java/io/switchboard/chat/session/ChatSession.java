@@ -89,6 +89,15 @@ public class ChatSession extends TenantOwned {
     @Column(name = "last_seq", nullable = false)
     public long lastSeq;
 
+    /** The visitor's rating of the ended session, 1 to 5; set once. */
+    public Short rating;
+
+    @Column(name = "rating_comment")
+    public String ratingComment;
+
+    @Column(name = "rated_at")
+    public Instant ratedAt;
+
     public SessionStatus status() {
         return SessionStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
     }

@@ -140,6 +140,21 @@ public class SessionRepository {
         return Page.of(items, page, count.getSingleResult());
     }
 
+    /** Records an offline message (for the reports; its text went out in the event). */
+    public void recordOffline(
+            UUID id, String tenantId, UUID widgetId, UUID sessionId, String team, String reason, Instant at) {
+        em.createNativeQuery("insert into chat_offline_message (id, tenant_id, widget_id, session_id, team, reason,"
+                        + " created_at) values (:id, :tenant, :widget, :session, :team, :reason, :at)")
+                .setParameter("id", id)
+                .setParameter("tenant", tenantId)
+                .setParameter("widget", widgetId)
+                .setParameter("session", sessionId)
+                .setParameter("team", team)
+                .setParameter("reason", reason)
+                .setParameter("at", at)
+                .executeUpdate();
+    }
+
     public void persist(ChatSession session) {
         em.persist(session);
         em.flush();

@@ -276,12 +276,15 @@ public class SessionService {
                 .toList();
         finish(session, "system", "queue_timeout");
         SessionView view = view(session);
+        UUID offlineId = Ids.newId();
+        repository.recordOffline(
+                offlineId, tenantId, session.widgetId, id, session.team, "queue_timeout", Instant.now());
         events.emit(
                 EventTypes.CHAT_SESSION_OFFLINE_MESSAGE,
                 tenantId,
                 id,
                 new OfflineMessage(
-                        Ids.newId(),
+                        offlineId,
                         session.widgetId,
                         id,
                         session.visitorId,
@@ -297,6 +300,8 @@ public class SessionService {
     public UUID offlineMessage(String tenantId, Widget widget, OfflineRequest request, String ip, String userAgent) {
         UUID id = Ids.newId();
         UUID visitorId = request.visitorId() == null ? Ids.newId() : request.visitorId();
+        repository.recordOffline(
+                id, tenantId, widget.id, null, widget.config.routing().team(), "offline_form", Instant.now());
         events.emit(
                 EventTypes.CHAT_SESSION_OFFLINE_MESSAGE,
                 tenantId,

@@ -25,6 +25,7 @@ public record SessionView(
         Integer firstResponseSeconds,
         long lastSeq,
         Queue queue,
+        Rating rating,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -41,6 +42,9 @@ public record SessionView(
 
     /** While waiting: place in the tenant's queue (1 = next) and the estimated wait. */
     public record Queue(int position, long estimatedWaitSeconds) {}
+
+    /** The visitor's rating of the ended session: 1 to 5 stars and an optional comment. */
+    public record Rating(int rating, String comment, Instant ratedAt) {}
 
     public static SessionView of(ChatSession s, Queue queue) {
         return new SessionView(
@@ -70,6 +74,7 @@ public record SessionView(
                 s.firstResponseSeconds,
                 s.lastSeq,
                 queue,
+                s.rating == null ? null : new Rating(s.rating, s.ratingComment, s.ratedAt),
                 s.createdAt,
                 s.updatedAt,
                 s.version);

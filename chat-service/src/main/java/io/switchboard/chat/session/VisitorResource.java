@@ -289,7 +289,7 @@ public class VisitorResource {
     }
 
     /** The visitor's address: the direct peer, or X-Forwarded-For when the peer is a trusted proxy (the gateway). */
-    static String address(HttpServerRequest http) {
+    public static String address(HttpServerRequest http) {
         return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
     }
 }

@@ -47,7 +47,10 @@ public record WidgetDraft(
             @Size(max = 2048) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
             String avatarUrl) {}
 
-    /** What the widget offers and asks before a chat. */
+    /**
+     * What the widget offers and asks before a chat; {@code ratingEnabled}: the 1-5 rating prompt at the end of a chat
+     * (true when absent, so that widgets saved before it existed ask too).
+     */
     public record Behaviour(
             @NotNull Boolean showAgentTyping,
             @NotNull Boolean showReadReceipts,
@@ -55,7 +58,13 @@ public record WidgetDraft(
             @NotNull Boolean allowEmojis,
             @NotNull Boolean requireName,
             @NotNull Boolean requireEmail,
-            @NotNull Boolean requirePhone) {}
+            @NotNull Boolean requirePhone,
+            Boolean ratingEnabled) {
+
+        public Behaviour {
+            ratingEnabled = ratingEnabled == null ? Boolean.TRUE : ratingEnabled;
+        }
+    }
 
     /**
      * Who gets the widget's chats: with {@code autoAssign}, the least busy online agent of {@code team} having every
@@ -96,7 +105,7 @@ public record WidgetDraft(
                 null,
                 true,
                 new Appearance("#1F6FEB", "#FFFFFF", "bottom-right", "Hi! How can we help?", "Type a message...", null),
-                new Behaviour(true, true, false, true, true, false, false),
+                new Behaviour(true, true, false, true, true, false, false, true),
                 new Routing(true, null, List.of(), null),
                 new Hours(false, "tenant", null, Map.of(), List.of()),
                 "We are offline right now. Leave a message and we will answer by e-mail.",

@@ -86,6 +86,10 @@ public final class EventTypes {
     public static final String CHAT_SESSION_ABANDONED = "chat.session.abandoned";
     /** A visitor's message for the tenant while nobody could chat (offline form or queue timeout), with its text. */
     public static final String CHAT_SESSION_OFFLINE_MESSAGE = "chat.session.offline_message";
+    /** The visitor rated an ended session (1-5 stars, optional comment). */
+    public static final String CHAT_SESSION_RATED = "chat.session.rated";
+    /** An agent asked for a helpdesk ticket from a session, with its transcript. */
+    public static final String CHAT_SESSION_TICKET_REQUESTED = "chat.session.ticket_requested";
     /** A message in a session (metadata only, no body). */
     public static final String CHAT_MESSAGE_CREATED = "chat.message.created";
 
