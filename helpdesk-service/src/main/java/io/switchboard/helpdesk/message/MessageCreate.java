@@ -1,14 +1,13 @@
 package io.switchboard.helpdesk.message;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A new message on a ticket. */
 public record MessageCreate(
-        @NotBlank @Size(max = MessageCreate.BODY_MAX) @Schema(description = "Plain text, or HTML when isHtml")
+        @Size(max = MessageCreate.BODY_MAX) @Schema(description = "Plain text, or HTML when isHtml; required unless cannedResponseId")
         String body,
 
         @JsonProperty("isHtml")
@@ -27,7 +26,12 @@ public record MessageCreate(
         Sender sender,
 
         @Schema(description = "The message of this ticket it answers")
-        UUID inReplyToId) {
+        UUID inReplyToId,
+
+        @Schema(
+                description = "Send this canned response (instead of body), filled in for the ticket; the text as"
+                        + " filled in is what is stored and mailed")
+        UUID cannedResponseId) {
 
     public static final int BODY_MAX = 100_000;
 }

@@ -11,6 +11,7 @@ import io.switchboard.commons.problem.ProblemType;
 import io.switchboard.commons.problem.Validation;
 import io.switchboard.helpdesk.Actor;
 import io.switchboard.helpdesk.HelpdeskEvents;
+import io.switchboard.helpdesk.canned.CannedResponseService;
 import io.switchboard.helpdesk.mail.InboundMail;
 import io.switchboard.helpdesk.mail.MailOutbox;
 import io.switchboard.helpdesk.sla.SlaClock;
@@ -50,6 +51,7 @@ public class MessageService {
     private final MailOutbox outbox;
     private final SlaClock sla;
     private final Clock clock;
+    private final CannedResponseService canned;
 
     public MessageService(
             EntityManager em,
@@ -57,7 +59,9 @@ public class MessageService {
             HelpdeskEvents events,
             MailOutbox outbox,
             SlaClock sla,
-            Clock clock) {
+            Clock clock,
+            CannedResponseService canned) {
+        this.canned = canned;
         this.outbox = outbox;
         this.sla = sla;
         this.clock = clock;
@@ -69,6 +73,7 @@ public class MessageService {
     @Transactional
     public MessageView post(String tenantId, UUID ticketId, MessageCreate request, Actor actor) {
         Ticket ticket = tickets.require(tenantId, ticketId);
+        request = canned.fillIn(tenantId, ticket, request, actor);
         boolean internal = Boolean.TRUE.equals(request.isInternal());
         boolean html = Boolean.TRUE.equals(request.isHtml());
         Sender sender = request.sender() == null ? Sender.AGENT : request.sender();

@@ -1,8 +1,10 @@
 package io.switchboard.helpdesk.template;
 
+import java.security.SecureRandom;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,8 @@ public final class Placeholders {
     /** A name a template's variable may have. */
     public static final Pattern NAME = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,63}$");
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private Placeholders() {}
 
     /** The names used in these texts, in their order of first use. */
@@ -33,6 +37,27 @@ public final class Placeholders {
             }
         }
         return names;
+    }
+
+    /**
+     * HTML sanitized by {@code sanitizer} with its placeholders kept as they are (sanitizers break {@code {{} apart
+     * to defeat client-side template injection): each one stands in as a token of plain text meanwhile.
+     */
+    public static String sanitizeKeeping(String html, UnaryOperator<String> sanitizer) {
+        String nonce = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+        Matcher m = PLACEHOLDER.matcher(html);
+        StringBuilder marked = new StringBuilder(html.length());
+        java.util.List<String> names = new java.util.ArrayList<>();
+        while (m.find()) {
+            m.appendReplacement(marked, Matcher.quoteReplacement("\u27e6" + nonce + "-" + names.size() + "\u27e7"));
+            names.add(m.group(1));
+        }
+        m.appendTail(marked);
+        String sanitized = sanitizer.apply(marked.toString());
+        for (int i = 0; i < names.size(); i++) {
+            sanitized = sanitized.replace("\u27e6" + nonce + "-" + i + "\u27e7", "{{" + names.get(i) + "}}");
+        }
+        return sanitized;
     }
 
     /**
