@@ -20,6 +20,11 @@ public final class EventTypes {
     public static final String TENANT_MEMBERSHIP_CREATED = "tenant.membership.created";
     public static final String TENANT_MEMBERSHIP_UPDATED = "tenant.membership.updated";
     public static final String TENANT_MEMBERSHIP_DELETED = "tenant.membership.deleted";
+    /** Teams of a tenant's users; the data carries the whole team with its member list and version. */
+    public static final String TENANT_TEAM_CREATED = "tenant.team.created";
+
+    public static final String TENANT_TEAM_UPDATED = "tenant.team.updated";
+    public static final String TENANT_TEAM_DELETED = "tenant.team.deleted";
 
     public static final String TELEPHONY_TRUNK_CREATED = "telephony.trunk.created";
     public static final String TELEPHONY_TRUNK_UPDATED = "telephony.trunk.updated";

@@ -43,6 +43,19 @@ public class ProblemException extends RuntimeException {
                 Problem.of(ProblemType.VALIDATION_FAILED, detail).withErrors(errors));
     }
 
+    /** 422 {@code unknown-reference}: the fields name users, teams... the tenant does not have. */
+    public static ProblemException unknownReference(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields name what does not exist; see errors";
+        return new ProblemException(
+                Problem.of(ProblemType.UNKNOWN_REFERENCE, detail).withErrors(errors));
+    }
+
+    public static ProblemException unknownReference(String field, String message) {
+        return unknownReference(List.of(new FieldError(field, message)));
+    }
+
     public static ProblemException notFound(String what, String id) {
         return new ProblemException(ProblemType.NOT_FOUND, what + " '" + id + "' does not exist");
     }

@@ -24,6 +24,8 @@ public enum ProblemType {
     PRECONDITION_FAILED(412, "Precondition failed"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     LIMIT_EXCEEDED(422, "Limit exceeded"),
+    /** A field names something the tenant does not have (a user who is not a member, a team of no one's). */
+    UNKNOWN_REFERENCE(422, "Unknown reference"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),

@@ -23,9 +23,10 @@ import org.jboss.logging.Logger;
 public class BlockedUsers {
 
     private static final Logger LOG = Logger.getLogger(BlockedUsers.class);
-    private static final String UPSERT = "insert into user_directory (user_id, status, deleted, version, updated_at)"
-            + " values (?, ?, ?, ?, now()) on conflict (user_id) do update set status = excluded.status,"
-            + " deleted = excluded.deleted, version = excluded.version, updated_at = now()"
+    private static final String UPSERT = "insert into user_directory (user_id, status, deleted, version, display_name,"
+            + " updated_at) values (?, ?, ?, ?, ?, now()) on conflict (user_id) do update set status = excluded.status,"
+            + " deleted = excluded.deleted, version = excluded.version,"
+            + " display_name = coalesce(excluded.display_name, user_directory.display_name), updated_at = now()"
             + " where user_directory.version < excluded.version";
     private static final String BLOCKED = "select user_id from user_directory where status <> 'active' or deleted";
 
@@ -42,12 +43,18 @@ public class BlockedUsers {
 
     /** Records a user's status unless a newer version is known; in the caller's transaction when it has one. */
     public boolean apply(String userId, String status, boolean deleted, long version) {
+        return apply(userId, status, deleted, version, null);
+    }
+
+    /** The same, with the user's display name (kept for {@code MemberDirectory}; null keeps the known one). */
+    public boolean apply(String userId, String status, boolean deleted, long version, String displayName) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             upsert.setString(1, userId);
             upsert.setString(2, status);
             upsert.setBoolean(3, deleted);
             upsert.setLong(4, version);
+            upsert.setString(5, displayName);
             boolean changed = upsert.executeUpdate() > 0;
             if (changed) {
                 Set<String> next = new HashSet<>(blocked);

@@ -16,6 +16,9 @@ public final class Permissions {
     public static final String USERS_READ = "users:read";
     public static final String USERS_MANAGE = "users:manage";
     public static final String AGENTS_MANAGE = "agents:manage";
+    /** Create, change and delete the tenant's teams and their members. */
+    public static final String TEAMS_MANAGE = "teams:manage";
+
     public static final String TELEPHONY_READ = "telephony:read";
     public static final String TRUNKS_MANAGE = "trunks:manage";
     public static final String EXTENSIONS_MANAGE = "extensions:manage";
@@ -44,6 +47,7 @@ public final class Permissions {
             USERS_READ,
             USERS_MANAGE,
             AGENTS_MANAGE,
+            TEAMS_MANAGE,
             TELEPHONY_READ,
             TRUNKS_MANAGE,
             EXTENSIONS_MANAGE,
@@ -72,6 +76,7 @@ public final class Permissions {
                     TENANT_READ,
                     USERS_READ,
                     AGENTS_MANAGE,
+                    TEAMS_MANAGE,
                     TELEPHONY_READ,
                     QUEUES_MANAGE,
                     CALLS_HANDLE,

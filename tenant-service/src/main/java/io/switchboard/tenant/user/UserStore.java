@@ -13,6 +13,7 @@ import io.switchboard.commons.problem.ProblemType;
 import io.switchboard.commons.security.Permissions;
 import io.switchboard.commons.security.Roles;
 import io.switchboard.commons.tenant.CrossTenant;
+import io.switchboard.tenant.team.TeamStore;
 import io.switchboard.tenant.user.KeycloakUsers.Identity;
 import io.switchboard.tenant.user.KeycloakUsers.MembershipClaim;
 import io.switchboard.tenant.user.UserModels.MembershipEvent;
@@ -56,10 +57,12 @@ public class UserStore {
 
     private final EntityManager em;
     private final Outbox outbox;
+    private final TeamStore teams;
 
-    public UserStore(EntityManager em, Outbox outbox) {
+    public UserStore(EntityManager em, Outbox outbox, TeamStore teams) {
         this.em = em;
         this.outbox = outbox;
+        this.teams = teams;
     }
 
     /** The pair a view is made of. */
@@ -186,6 +189,8 @@ public class UserStore {
             user.status = UserStatus.INACTIVE;
         }
         em.flush();
+        // out of the tenant's teams first, each with its tenant.team.updated event
+        teams.dropUser(tenantId, id);
         emitMembership(EventTypes.TENANT_MEMBERSHIP_DELETED, member.membership());
         em.remove(member.membership());
         em.flush();

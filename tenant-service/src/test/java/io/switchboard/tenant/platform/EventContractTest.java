@@ -108,6 +108,14 @@ class EventContractTest {
         }
     }
 
+    /** The team events are emitted and each validated against the catalogue by {@code TeamApiTest}. */
+    @Test
+    void theTeamEventsAreInTheCatalogue() {
+        assertThat(AsyncApiContract.load().eventTypes())
+                .contains(
+                        EventTypes.TENANT_TEAM_CREATED, EventTypes.TENANT_TEAM_UPDATED, EventTypes.TENANT_TEAM_DELETED);
+    }
+
     @Test
     void theContractCheckRejectsAnEventThatDriftsFromTheCatalogue() {
         AsyncApiContract contract = AsyncApiContract.load();
