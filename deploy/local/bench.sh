@@ -66,7 +66,28 @@ bench_routing() {
     -Dbench.rate="${BENCH_RATE:-1000}" -Dbench.concurrency="${BENCH_CONCURRENCY:-16}"
 }
 
-BENCHMARKS=(webhook calls gateway routing)
+# Helpdesk at scale: the packaged helpdesk-service on switchboard_bench seeded with 1,000,000 tickets over 1,000 tenants
+# (a few minutes the first time; kept and reused afterwards), a filtered list and full-text searches at a steady
+# HELPDESK_RATE requests/s each (open loop), p50/p90/p99/max. About 3 minutes after the build and the seed.
+# HELPDESK_TICKETS / HELPDESK_TENANTS seed another size (the seed is replaced).
+bench_helpdesk() {
+  bench_run helpdesk-service io.switchboard.helpdesk.bench.HelpdeskBench -Dbench.rate="${HELPDESK_RATE:-50}" \
+    -Dbench.tickets="${HELPDESK_TICKETS:-1000000}" -Dbench.tenants="${HELPDESK_TENANTS:-1000}"
+}
+
+# Chat at scale: the packaged chat-service holds CHAT_CONNECTIONS WebSocket connections (CHAT_AGENTS agents' sockets, the
+# rest visitors' sessions started through a widget), then messages at a steady CHAT_RATE/s between visitor and agent:
+# latency sender to receiver p50/p90/p99/max, connect rates, the service's memory. About 4 minutes after the build.
+bench_chat() {
+  # each side of the connections is a process of its own (the service, the client) and needs a descriptor per socket
+  (
+    ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+    bench_run chat-service io.switchboard.chat.bench.ChatBench -Xmx2g -Dbench.rate="${CHAT_RATE:-200}" \
+      -Dbench.connections="${CHAT_CONNECTIONS:-10000}" -Dbench.agents="${CHAT_AGENTS:-100}"
+  )
+}
+
+BENCHMARKS=(webhook calls gateway routing helpdesk chat)
 
 main() {
   "$DEPLOY_LOCAL/stack.sh" start

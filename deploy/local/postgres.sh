@@ -117,7 +117,7 @@ start() {
         -U tenant_service -d switchboard -c 'select 1' >/dev/null; then
     fail "role tenant_service cannot log in to $PG_HOST:$PG_PORT/switchboard with a password; check $PG_CONF_DIR/pg_hba.conf allows 'host all all 127.0.0.1/32 scram-sha-256'"
   fi
-  info "ready on $PG_HOST:$PG_PORT (databases switchboard, switchboard_test, switchboard_system)"
+  info "ready on $PG_HOST:$PG_PORT (databases switchboard, switchboard_test, switchboard_system, switchboard_bench)"
 }
 
 stop() {

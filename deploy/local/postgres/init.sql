@@ -2,8 +2,9 @@
 -- as the postgres superuser:  psql -v ON_ERROR_STOP=1 -f init.sql   (idempotent).
 --
 -- * one login role per service, password = role name (LOCAL DEVELOPMENT ONLY);
--- * databases `switchboard` (make run), `switchboard_test` (make test) and `switchboard_system` (the gateway's
---   system tests, which run every service as a packaged process), owned by postgres;
+-- * databases `switchboard` (make run), `switchboard_test` (make test), `switchboard_system` (the gateway's
+--   system tests, which run every service as a packaged process) and `switchboard_bench` (make bench's seeded data,
+--   e.g. a million helpdesk tickets, kept between runs), owned by postgres;
 -- * in each database one schema per service, named and owned like its role, usable by no other
 --   role; PUBLIC can neither connect to the databases nor use schema public.
 -- Postgres's default search_path ("$user", public) makes each role find its own schema.
@@ -38,7 +39,7 @@ $roles$;
 -- CREATE DATABASE cannot run inside a transaction (nor a DO block): generate it, run it with \gexec.
 SELECT format('CREATE DATABASE %I OWNER postgres TEMPLATE template0 ENCODING %L LC_COLLATE %L LC_CTYPE %L',
               d, 'UTF8', 'C.UTF-8', 'C.UTF-8')
-  FROM unnest(ARRAY['switchboard', 'switchboard_test', 'switchboard_system']) AS d
+  FROM unnest(ARRAY['switchboard', 'switchboard_test', 'switchboard_system', 'switchboard_bench']) AS d
  WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_database WHERE datname = d)
 \gexec
 
@@ -53,3 +54,8 @@ SELECT format('CREATE DATABASE %I OWNER postgres TEMPLATE template0 ENCODING %L 
 
 \connect switchboard_system
 \ir per-database.sql
+
+\connect switchboard_bench
+\ir per-database.sql
+-- the benchmarks' seeding scripts (e.g. helpdesk-service's bench/helpdesk-seed.sql) work in temporary tables
+GRANT TEMPORARY ON DATABASE switchboard_bench TO helpdesk_service, chat_service;
