@@ -146,6 +146,19 @@ try {
   expect(seqs.every((s, i) => s > 0 && (i === 0 || s > seqs[i - 1])), `messages out of sequence: ${seqs}`);
   expect(!(await page.locator('#switchboard-chat input[name=body]').count()), 'the input stays after the chat ended');
 
+  // The rating prompt at the end: stars required, an optional comment; the Java side reads the rating back.
+  const prompt = page.locator('#switchboard-chat [data-state=rating]');
+  await prompt.waitFor({ timeout: WAIT });
+  await prompt.getByRole('button', { name: 'Send rating' }).click();
+  await page.getByText('Please choose 1 to 5 stars').waitFor({ timeout: WAIT });
+  await prompt.getByRole('radio', { name: '4 stars' }).click();
+  await prompt.locator('textarea[name=comment]').fill('Quick and friendly');
+  await shot('12-rating-prompt');
+  await prompt.getByRole('button', { name: 'Send rating' }).click();
+  await page.locator('#switchboard-chat [data-state=rated]', { hasText: 'Thank you for your feedback!' }).waitFor({ timeout: WAIT });
+  expect(!(await prompt.count()), 'the rating prompt stays after it was sent');
+  await shot('13-rated');
+
   // A page on a domain the widget does not allow: the server refuses, the widget says so.
   const refused = await context.newPage();
   const statuses = [];

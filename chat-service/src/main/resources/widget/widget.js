@@ -25,6 +25,7 @@
   var ws = null;
   var retry = 0;
   var over = false;
+  var answered = false; // an agent joined: the chat can be rated at its end
   var open = false;
   var typingTimer = null;
   var typingSent = false;
@@ -207,6 +208,7 @@
       var q = s.queue;
       queue(q ? q.position : null, q ? q.estimatedWaitSeconds : null);
     } else if (s.status === 'active') {
+      answered = true;
       status(s.assignedName ? 'with ' + s.assignedName : '');
       queue(null);
     } else if (s.status === 'ended' || s.status === 'abandoned') {
@@ -237,15 +239,35 @@
     // the socket stays open for what is still on its way (the closing line); over = true stops reconnecting
   }
 
-  /*
-   * RATING HOOK. chat-service has no ratings yet (issue 8, later slice). When it does, render the 1-5 prompt and the
-   * comment here and POST it with the session token; until then the widget shows no prompt rather than a fake one.
-   */
-  function rating(container) { return container; }
+  // The 1-5 rating of a chat an agent answered, when the widget asks for it; the server takes one per session.
+  function rating(container) {
+    if (!session || !answered || cfg.behaviour.ratingEnabled === false) return;
+    var chosen = 0, stars = [], p1 = cfg.appearance.primaryColor;
+    var err = h('div', { class: 'er', role: 'alert' });
+    var comment = h('textarea', { name: 'comment', rows: '2', maxlength: '1000', placeholder: 'Anything to add? (optional)' });
+    var row = h('div', { role: 'radiogroup', 'aria-label': 'Rating' });
+    for (var i = 1; i <= 5; i++) {
+      stars.push(row.appendChild(h('button', { type: 'button', role: 'radio', 'aria-label': i + (i > 1 ? ' stars' : ' star'), 'aria-checked': 'false', text: '★', style: 'border:0;background:none;cursor:pointer;font-size:26px;color:#ccd', onclick: pick.bind(null, i) })));
+    }
+    function pick(n) {
+      chosen = n;
+      err.textContent = '';
+      stars.forEach(function (b, j) { b.style.color = j < n ? p1 : '#ccd'; b.setAttribute('aria-checked', String(j === n - 1)); });
+    }
+    var box = h('form', { 'data-state': 'rating', novalidate: '', style: 'margin:8px 0' }, [h('div', { text: 'How was this chat?' }), row, comment, err, h('button', { class: 'go', type: 'submit', text: 'Send rating' })]);
+    box.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (!chosen) { err.textContent = 'Please choose 1 to 5 stars'; return; }
+      call('POST', '/sessions/' + session.id + '/rating', { rating: chosen, comment: comment.value.trim() || null }).then(function () {
+        box.replaceWith(h('div', { role: 'status', 'data-state': 'rated', text: 'Thank you for your feedback!' }));
+      }, function (x) { err.textContent = x.message; });
+    });
+    container.insertBefore(box, container.lastChild);
+  }
 
   function restart() {
     if (ws) { var old = ws; ws = null; old.close(); }
-    session = null; lastSeq = 0; seen = {}; outbox = []; over = false; view.endedNote = null; view.queue = null;
+    session = null; lastSeq = 0; seen = {}; outbox = []; over = false; answered = false; view.endedNote = null; view.queue = null;
     prechat();
   }
 
@@ -278,7 +300,7 @@
         break;
       case 'message.new': message(f.message); break;
       case 'queue.position': queue(f.position, f.estimatedWaitSeconds); break;
-      case 'agent.joined': status('with ' + f.agent.name); queue(null); break;
+      case 'agent.joined': answered = true; status('with ' + f.agent.name); queue(null); break;
       case 'agent.left': status(''); break;
       case 'typing.start':
       case 'typing.stop':

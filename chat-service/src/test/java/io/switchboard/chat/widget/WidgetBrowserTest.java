@@ -221,6 +221,8 @@ class WidgetBrowserTest {
                     .get("/api/v1/chat/sessions/" + session)
                     .then()
                     .body("status", equalTo("ended"))
+                    .body("rating.rating", equalTo(4))
+                    .body("rating.comment", equalTo("Quick and friendly"))
                     .body("visitor.name", equalTo("Carla"))
                     .body("visitor.email", equalTo("carla@example.com"))
                     .body("visitor.currentUrl", equalTo("http://127.0.0.1:" + port + "/shop.html"));
@@ -253,7 +255,9 @@ class WidgetBrowserTest {
                 "08-resumed",
                 "09-ended",
                 "10-refused-origin",
-                "11-offline-form")) {
+                "11-offline-form",
+                "12-rating-prompt",
+                "13-rated")) {
             assertThat(ARTEFACTS.resolve(shot + ".png")).isNotEmptyFile();
         }
     }
