@@ -33,6 +33,17 @@ public interface HelpdeskConfig {
     /** SLA clocks and their scheduler. */
     Sla sla();
 
+    /** Reminders and due dates: how often the leader looks for due ones. */
+    Reminders reminders();
+
+    /** The scheduler of reminders and overdue notices. */
+    interface Reminders {
+
+        /** How often the leader looks for reminders and due dates that came. */
+        @WithDefault("10s")
+        Duration checkEvery();
+    }
+
     /** SLA clocks: when to warn, how often due warnings and breaches are looked for. */
     interface Sla {
 
