@@ -126,6 +126,10 @@ public class SessionRepository {
             where.add("s.visitorId = :visitor");
             parameters.put("visitor", filter.visitorId());
         }
+        if (filter.visitorEmail() != null) {
+            where.add("lower(s.visitorEmail) = :email");
+            parameters.put("email", filter.visitorEmail().toLowerCase(java.util.Locale.ROOT));
+        }
         String condition = String.join(" and ", where);
         TypedQuery<ChatSession> select = em.createQuery(
                 "select s from ChatSession s where " + condition + " order by " + page.orderBy("s.id"),

@@ -80,12 +80,14 @@ public class SessionResource {
     @PermissionsAllowed(Permissions.CHATS_HANDLE)
     @Operation(
             summary = "List sessions",
-            description = "Filters: status (repeatable), agent (a user id or me), widget, visitor.")
+            description = "Filters: status (repeatable), agent (a user id or me), widget, visitor, visitorEmail (a"
+                    + " contact's sessions across browsers and widgets, any case).")
     public Page<SessionView> list(
             @QueryParam("status") List<String> status,
             @QueryParam("agent") String agent,
             @QueryParam("widget") UUID widget,
             @QueryParam("visitor") UUID visitor,
+            @QueryParam("visitorEmail") String visitorEmail,
             @QueryParam("page") Integer page,
             @QueryParam("size") Integer size,
             @QueryParam("sort") String sort) {
@@ -103,11 +105,15 @@ public class SessionResource {
                 }
             }
         }
+        String email = visitorEmail == null || visitorEmail.isBlank() ? null : visitorEmail.strip();
+        if (email != null && (email.length() > 254 || !email.contains("@"))) {
+            validation.add("visitorEmail", "must be an e-mail address");
+        }
         validation.throwIfInvalid();
         String agentId = "me".equals(agent) ? actors.current(tenant).userId() : agent;
         return service.list(
                 tenant,
-                new SessionFilter(statuses, agentId, widget, visitor),
+                new SessionFilter(statuses, agentId, widget, visitor, email),
                 PageRequest.of(page, size, sort, SessionRepository.SORTABLE, "-createdAt"));
     }
 
