@@ -5,6 +5,7 @@ import io.switchboard.chat.session.VisitorGate;
 import io.switchboard.chat.session.VisitorResource;
 import io.switchboard.chat.token.ChatTokens.VisitorClaims;
 import io.switchboard.commons.problem.Validation;
+import io.switchboard.commons.tenant.TenantDirectory;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.NotNull;
@@ -34,10 +35,12 @@ public class RatingResource {
 
     private final VisitorGate gate;
     private final RatingService ratings;
+    private final TenantDirectory directory;
 
-    public RatingResource(VisitorGate gate, RatingService ratings) {
+    public RatingResource(VisitorGate gate, RatingService ratings, TenantDirectory directory) {
         this.gate = gate;
         this.ratings = ratings;
+        this.directory = directory;
     }
 
     @POST
@@ -53,6 +56,7 @@ public class RatingResource {
             @HeaderParam("Origin") String origin,
             @Context HttpServerRequest http) {
         VisitorClaims claims = gate.session(token, id, origin, VisitorResource.address(http));
+        directory.requireWritable(claims.tenantId());
         Validation validation = new Validation();
         Number rating = request.rating();
         boolean whole = rating instanceof Integer || rating instanceof Long || rating instanceof Short;
