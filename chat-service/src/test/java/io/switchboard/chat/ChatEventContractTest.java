@@ -193,11 +193,47 @@ class ChatEventContractTest {
                     assertThat(c.dataAsString()).doesNotContain("Hello").doesNotContain("Call me");
                 }
             }
+            // the check is not vacuous: a drifted rating or transcript is refused
+            Captured rated = emitted.stream()
+                    .filter(c -> c.event().type().equals(EventTypes.CHAT_SESSION_RATED))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(contract.violations(drifted(rated, "\"rating\":5", "\"rating\":6")))
+                    .isNotEmpty();
+            Captured ticket = emitted.stream()
+                    .filter(c -> c.event().type().equals(EventTypes.CHAT_SESSION_TICKET_REQUESTED))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(contract.violations(drifted(ticket, "\"sentAt\"", "\"at\"")))
+                    .isNotEmpty();
             Captured timedOut = events.matching(c -> waiting.sessionId().equals(c.key())
                             && c.event().type().equals(EventTypes.CHAT_SESSION_OFFLINE_MESSAGE))
                     .getFirst();
             assertThat(timedOut.dataAsString()).contains("\"reason\":\"queue_timeout\"");
         }
+    }
+
+    /** The captured event with a part of its data replaced. */
+    private static Captured drifted(Captured c, String from, String to) {
+        String data = c.dataAsString();
+        assertThat(data).contains(from);
+        var e = c.event();
+        return new Captured(
+                new io.switchboard.commons.events.DomainEvent(
+                        e.id(),
+                        e.type(),
+                        e.source(),
+                        e.time(),
+                        e.subject(),
+                        e.tenantId(),
+                        e.actor(),
+                        e.clientIp(),
+                        e.traceparent(),
+                        data.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                c.key(),
+                c.partition(),
+                c.offset(),
+                c.headers());
     }
 
     private static String transfer(TestUser from, String tenant, String session, TestUser to) {
