@@ -74,7 +74,11 @@ class HelpdeskAccessTest {
                 .then()
                 .statusCode(403);
         patchAs(t.supervisor(), tenant)
-                .body(Map.of("assigneeId", t.admin().id(), "teamId", "0190f7c2-5e1b-7a3c-9d2e-4f6a8b0c1d2e"))
+                .body(Map.of(
+                        "assigneeId",
+                        t.admin().id(),
+                        "teamId",
+                        Fixtures.team(tenant).toString()))
                 .patch("/api/v1/tickets/" + id)
                 .then()
                 .statusCode(200)

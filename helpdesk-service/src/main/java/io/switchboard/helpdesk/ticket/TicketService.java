@@ -14,6 +14,8 @@ import io.switchboard.commons.problem.Validation;
 import io.switchboard.commons.tenant.TenantDirectory;
 import io.switchboard.helpdesk.Actor;
 import io.switchboard.helpdesk.HelpdeskEvents;
+import io.switchboard.helpdesk.assignment.AssignmentRuleService;
+import io.switchboard.helpdesk.assignment.AutoAssignment;
 import io.switchboard.helpdesk.contact.ContactService;
 import io.switchboard.helpdesk.contact.ContactView;
 import io.switchboard.helpdesk.settings.SettingsService;
@@ -73,6 +75,9 @@ public class TicketService {
     private final ContactService contacts;
     private final SlaClock sla;
     private final Clock clock;
+    private final References references;
+    private final AssignmentRuleService rules;
+    private final AutoAssignment autoAssignment;
 
     public TicketService(
             TicketRepository repository,
@@ -84,10 +89,16 @@ public class TicketService {
             SearchConfigs searchConfigs,
             ContactService contacts,
             SlaClock sla,
-            Clock clock) {
+            Clock clock,
+            References references,
+            AssignmentRuleService rules,
+            AutoAssignment autoAssignment) {
         this.contacts = contacts;
         this.sla = sla;
         this.clock = clock;
+        this.references = references;
+        this.rules = rules;
+        this.autoAssignment = autoAssignment;
         this.repository = repository;
         this.tags = tags;
         this.settings = settings;
@@ -119,6 +130,12 @@ public class TicketService {
                 null,
                 validated.draft().assigneeId(),
                 validated.draft().teamId());
+        references.check(
+                tenantId,
+                null,
+                null,
+                validated.draft().assigneeId(),
+                validated.draft().teamId());
         Checked checked = withContact(tenantId, validated);
 
         Instant now = clock.instant();
@@ -134,6 +151,15 @@ public class TicketService {
         TicketMapper.apply(checked.draft(), ticket);
         ticket.sourceCallId = request.callId();
         ticket.sourceChatSessionId = request.chatSessionId();
+        if (ticket.assigneeId == null) {
+            // automatic assignment: the request's team, else the category's rule; inside it the least-loaded agent
+            ticket.teamId = ticket.teamId != null
+                    ? ticket.teamId
+                    : rules.teamFor(tenantId, ticket.category).orElse(null);
+            if (ticket.teamId != null) {
+                ticket.assigneeId = autoAssignment.pick(tenantId, ticket.teamId).orElse(null);
+            }
+        }
         // last, so that the tenant's counter row stays locked as briefly as possible
         ticket.seq = settings.nextNumber(tenantId);
         ticket.number = TicketNumbers.format(settings.prefix(tenantId), ticket.seq);
@@ -217,6 +243,7 @@ public class TicketService {
         String previousAssignee = ticket.assigneeId;
         UUID previousTeam = ticket.teamId;
         checkAssignment(actor, previousAssignee, previousTeam, draft.assigneeId(), draft.teamId());
+        references.check(tenantId, previousAssignee, previousTeam, draft.assigneeId(), draft.teamId());
 
         Instant now = clock.instant();
         TicketStatus previousStatus = ticket.status();

@@ -53,8 +53,8 @@ class SlaReportTest {
         TestUser agent = users.member(tenant, "agent");
         TestUser viewer = users.member(tenant, "viewer");
         SlaClockTest.policy(admin, tenant, "low", 60, 240, false);
-        UUID first = UUID.randomUUID();
-        UUID second = UUID.randomUUID();
+        UUID first = Fixtures.team(tenant);
+        UUID second = Fixtures.team(tenant);
         Instant t0 = Instant.parse("2026-08-03T08:00:00Z");
 
         clock.set(t0);

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.commons.events.EventTypes;
+import io.switchboard.testing.DirectoryFixtures;
 import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.TestUsers.TestUser;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Helpers of helpdesk-service's tests: tenants the service knows, their users, requests and tickets. */
 public final class Fixtures {
@@ -89,16 +91,35 @@ public final class Fixtures {
         }
     }
 
-    /** A tenant with one user of every role. */
+    /** Makes {@code user} an active member of the tenant in the service's member directory (and waits for it). */
+    public static TestUser member(TestUser user, String tenant, String... roles) {
+        DirectoryFixtures.publishMember(tenant, user.id(), "active", roles);
+        DirectoryFixtures.awaitMember(ROLE, tenant, user.id(), "active");
+        return user;
+    }
+
+    /** A tenant team with these members, once the service's team directory has it; returns its id. */
+    public static UUID team(String tenant, TestUser... members) {
+        UUID id = UUID.randomUUID();
+        long version = DirectoryFixtures.publishTeam(
+                tenant,
+                id,
+                "Team " + id.toString().substring(0, 8),
+                java.util.Arrays.stream(members).map(TestUser::id).toList());
+        DirectoryFixtures.awaitTeam(ROLE, id, version);
+        return id;
+    }
+
+    /** A tenant with one user of every role, each an active member in the service's directory. */
     public record Team(String tenant, TestUser admin, TestUser supervisor, TestUser agent, TestUser viewer) {
         public static Team of(TestUsers users, String prefix) {
             String tenant = Fixtures.tenant(prefix);
             return new Team(
                     tenant,
-                    users.member(tenant, "tenant_admin"),
-                    users.member(tenant, "supervisor"),
-                    users.member(tenant, "agent"),
-                    users.member(tenant, "viewer"));
+                    member(users.member(tenant, "tenant_admin"), tenant, "tenant_admin"),
+                    member(users.member(tenant, "supervisor"), tenant, "supervisor"),
+                    member(users.member(tenant, "agent"), tenant, "agent"),
+                    member(users.member(tenant, "viewer"), tenant, "viewer"));
         }
 
         public List<TestUser> all() {

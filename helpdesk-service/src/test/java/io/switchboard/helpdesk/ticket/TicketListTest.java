@@ -29,7 +29,7 @@ class TicketListTest {
     private static final TestUsers users = new TestUsers();
     private static boolean ready;
     private static Team team;
-    private static final UUID TEAM_A = UUID.randomUUID();
+    private static UUID TEAM_A;
     private static String low;
     private static String critical;
     private static String overdue;
@@ -45,6 +45,7 @@ class TicketListTest {
         }
         ready = true;
         team = Team.of(users, "list");
+        TEAM_A = Fixtures.team(team.tenant());
         Fixtures.tags(team.admin(), team.tenant(), "VIP", "Billing");
         start = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
         low = create(team.agent(), team.tenant(), with("Low one", Map.of("priority", "low", "category", "Hardware")));
