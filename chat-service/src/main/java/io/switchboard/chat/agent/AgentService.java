@@ -5,6 +5,8 @@ import io.switchboard.commons.api.ETags;
 import io.switchboard.commons.api.MergePatches;
 import io.switchboard.commons.problem.ProblemException;
 import io.switchboard.commons.problem.Validation;
+import io.switchboard.commons.tenant.MemberDirectory;
+import io.switchboard.commons.tenant.TeamDirectory;
 import io.switchboard.commons.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,11 +28,20 @@ public class AgentService {
     private final AgentRepository repository;
     private final MergePatches patches;
     private final TenantDirectory directory;
+    private final MemberDirectory members;
+    private final TeamDirectory teams;
 
-    public AgentService(AgentRepository repository, MergePatches patches, TenantDirectory directory) {
+    public AgentService(
+            AgentRepository repository,
+            MergePatches patches,
+            TenantDirectory directory,
+            MemberDirectory members,
+            TeamDirectory teams) {
         this.repository = repository;
         this.patches = patches;
         this.directory = directory;
+        this.members = members;
+        this.teams = teams;
     }
 
     @Transactional
@@ -63,6 +74,14 @@ public class AgentService {
             });
             validation.throwIfInvalid();
         }
+        if (!selfService) {
+            // a supervisor sets up someone else: only a current member of the tenant (404 like any other unknown id)
+            var member = members.find(tenantId, userId)
+                    .orElseThrow(() -> ProblemException.notFound("Member of the tenant", userId));
+            if (member.displayName() != null && !member.displayName().isBlank()) {
+                defaultName = member.displayName();
+            }
+        }
         var existing = repository.find(tenantId, userId);
         if (existing.isPresent()) {
             ETags.checkIfMatch(ifMatch, existing.get().version());
@@ -75,6 +94,9 @@ public class AgentService {
         patches.validate(patched.draft(), validation);
         validation.throwIfInvalid();
         AgentDraft draft = patched.draft();
+        if (patched.changedUnder("team") && draft.team() != null && !TeamIds.isTeam(teams, tenantId, draft.team())) {
+            throw ProblemException.unknownReference("team", "'" + draft.team() + "' is not a team of this tenant");
+        }
         if (existing.isEmpty()) {
             repository.insert(tenantId, userId, draft);
         } else if (patched.changedAny()

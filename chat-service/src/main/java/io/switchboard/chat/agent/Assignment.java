@@ -1,5 +1,7 @@
 package io.switchboard.chat.agent;
 
+import io.switchboard.commons.tenant.TeamDirectory;
+import io.switchboard.commons.tenant.TeamEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -19,27 +21,38 @@ public class Assignment {
     private static final String RETURNING = " returning a.user_id, a.display_name, a.team, a.auto_accept";
 
     private final EntityManager em;
+    private final TeamDirectory teams;
 
-    public Assignment(EntityManager em) {
+    public Assignment(EntityManager em, TeamDirectory teams) {
         this.em = em;
+        this.teams = teams;
     }
 
     /**
      * Counts a chat against the least busy online agent with room (fewest current chats, then longest since the last
-     * assignment) of {@code team} (any when null) having every one of {@code skills}.
+     * assignment) of {@code team} (any when null) having every one of {@code skills}. A team is one of the tenant's
+     * teams (its members, from {@link TeamDirectory}); a value that is no team id is matched against the agents'
+     * former free-text team, so that widgets set up before teams existed keep routing.
      */
     public Optional<Claimed> claimLeastBusy(String tenantId, String team, List<String> skills) {
+        Optional<TeamEntry> tenantTeam = TeamIds.find(teams, tenantId, team);
+        String members = tenantTeam.map(t -> String.join(",", t.members())).orElse(null);
         return claimed(em.createNativeQuery("update chat_agent a set current_chats = a.current_chats + 1,"
                         + " last_assigned_at = clock_timestamp(), updated_at = now(), version = a.version + 1"
                         + " where a.tenant_id = :tenant and a.user_id = (select c.user_id from chat_agent c"
                         + " where c.tenant_id = :tenant and c.availability = 'online' and c.current_chats < c.max_chats"
-                        + " and (cast(:team as text) is null or c.team = cast(:team as text))"
+                        + " and (cast(:team as text) is null"
+                        + " or (cast(:members as text) is not null"
+                        + " and c.user_id = any (string_to_array(cast(:members as text), ',')))"
+                        + " or (cast(:members as text) is null and c.team = cast(:team as text)))"
                         + " and c.skills @> string_to_array(:skills, ',')"
                         + " order by c.current_chats, c.last_assigned_at nulls first, c.user_id"
                         + " limit 1 for update skip locked)"
-                        + " and a.current_chats < a.max_chats" + RETURNING)
+                        + " and a.current_chats < a.max_chats"
+                        + " returning a.user_id, a.display_name, coalesce(cast(:team as text), a.team), a.auto_accept")
                 .setParameter("tenant", tenantId)
                 .setParameter("team", team)
+                .setParameter("members", members)
                 .setParameter("skills", String.join(",", skills))
                 .getResultList());
     }

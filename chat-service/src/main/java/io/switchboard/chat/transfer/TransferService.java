@@ -3,9 +3,9 @@ package io.switchboard.chat.transfer;
 import io.switchboard.chat.Actor;
 import io.switchboard.chat.ChatEvents;
 import io.switchboard.chat.agent.AgentRepository;
-import io.switchboard.chat.agent.AgentView;
 import io.switchboard.chat.agent.Assignment;
 import io.switchboard.chat.agent.Assignment.Claimed;
+import io.switchboard.chat.agent.TeamIds;
 import io.switchboard.chat.config.ChatConfig;
 import io.switchboard.chat.message.MessageService;
 import io.switchboard.chat.message.MessageType;
@@ -25,6 +25,8 @@ import io.switchboard.commons.problem.ProblemException;
 import io.switchboard.commons.problem.ProblemType;
 import io.switchboard.commons.problem.Validation;
 import io.switchboard.commons.tenant.CrossTenant;
+import io.switchboard.commons.tenant.TeamDirectory;
+import io.switchboard.commons.tenant.TeamEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -58,6 +60,7 @@ public class TransferService {
     private final Fanout fanout;
     private final Frames frames;
     private final ChatConfig config;
+    private final TeamDirectory teams;
 
     public TransferService(
             EntityManager em,
@@ -69,7 +72,9 @@ public class TransferService {
             ChatEvents events,
             Fanout fanout,
             Frames frames,
-            ChatConfig config) {
+            ChatConfig config,
+            TeamDirectory teams) {
+        this.teams = teams;
         this.em = em;
         this.sessions = sessions;
         this.sessionService = sessionService;
@@ -94,6 +99,10 @@ public class TransferService {
             validation.add("reason", "must be at most 500 characters");
         }
         validation.throwIfInvalid();
+        if (toTeam && !TeamIds.isTeam(teams, tenantId, request.toTeam())) {
+            throw ProblemException.unknownReference(
+                    "toTeam", "'" + request.toTeam() + "' is not a team of this tenant");
+        }
         ChatSession session = sessions.lock(tenantId, sessionId)
                 .orElseThrow(() -> ProblemException.notFound("Session", sessionId.toString()));
         if (session.status() != SessionStatus.ACTIVE) {
@@ -296,8 +305,10 @@ public class TransferService {
             }
             return;
         }
-        AgentView me = agents.find(tenantId, actor.userId()).orElse(null);
-        if (me == null || !transfer.toTeam.equals(me.team())) {
+        boolean member = TeamIds.find(teams, tenantId, transfer.toTeam)
+                .map(team -> team.hasMember(actor.userId()))
+                .orElse(false);
+        if (!member || agents.find(tenantId, actor.userId()).isEmpty()) {
             throw ProblemException.forbidden("The transfer is addressed to team " + transfer.toTeam);
         }
     }
@@ -306,7 +317,9 @@ public class TransferService {
         if (transfer.toUserId != null) {
             return List.of(transfer.toUserId);
         }
-        Set<String> team = new LinkedHashSet<>(agents.teamMembers(tenantId, transfer.toTeam));
+        Set<String> team = new LinkedHashSet<>(TeamIds.find(teams, tenantId, transfer.toTeam)
+                .map(TeamEntry::members)
+                .orElse(List.of()));
         team.remove(transfer.fromUserId);
         return List.copyOf(team);
     }

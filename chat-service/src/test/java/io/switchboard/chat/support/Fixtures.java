@@ -6,6 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.commons.events.EventTypes;
+import io.switchboard.testing.DirectoryFixtures;
 import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
 import io.switchboard.testing.TestUsers.TestUser;
@@ -83,8 +84,33 @@ public final class Fixtures {
         return new Visit(response.path("session.id"), response.path("token"), response.path("session.visitorId"));
     }
 
-    /** Sets an agent up (as a supervisor) and optionally online. */
+    /** Tenant/user pairs already made members in the service's directory by {@link #member}. */
+    private static final java.util.Set<String> MEMBERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Makes the user an active member of the tenant in the service's member directory (once), as tenant-service would. */
+    public static TestUser member(TestUser user, String tenant) {
+        if (MEMBERS.add(tenant + "/" + user.id())) {
+            DirectoryFixtures.publishMember(tenant, user.id(), "active", "agent");
+            DirectoryFixtures.awaitMember(ROLE, tenant, user.id(), "active");
+        }
+        return user;
+    }
+
+    /** A tenant team with these members, once the service's team directory has it; returns its id. */
+    public static String team(String tenant, TestUser... members) {
+        UUID id = UUID.randomUUID();
+        long version = DirectoryFixtures.publishTeam(
+                tenant,
+                id,
+                "Team " + id.toString().substring(0, 8),
+                java.util.Arrays.stream(members).map(TestUser::id).toList());
+        DirectoryFixtures.awaitTeam(ROLE, id, version);
+        return id.toString();
+    }
+
+    /** Sets an agent up (as a supervisor; the agent a member of the tenant) and optionally online. */
     public static void agent(TestUser supervisor, String tenant, TestUser agent, Map<String, Object> profile) {
+        member(agent, tenant);
         patchAs(supervisor, tenant)
                 .body(profile)
                 .patch("/api/v1/chat/agents/" + agent.id())

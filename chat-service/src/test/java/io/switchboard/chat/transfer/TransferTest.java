@@ -25,6 +25,7 @@ class TransferTest {
     private static TestUser alice;
     private static TestUser bob;
     private static Widget widget;
+    private static String billing;
 
     private static synchronized void setUp() {
         if (tenant != null) {
@@ -35,6 +36,7 @@ class TransferTest {
         alice = users.member(tenant, "agent");
         bob = users.member(tenant, "agent");
         widget = Fixtures.widget(admin, tenant, Map.of());
+        billing = Fixtures.team(tenant, bob);
     }
 
     @AfterAll
@@ -46,8 +48,7 @@ class TransferTest {
     private static Visit withAlice() {
         setUp();
         Fixtures.agent(admin, tenant, alice, Map.of("availability", "online", "maxConcurrentChats", 5));
-        Fixtures.agent(
-                admin, tenant, bob, Map.of("availability", "offline", "maxConcurrentChats", 1, "team", "billing"));
+        Fixtures.agent(admin, tenant, bob, Map.of("availability", "offline", "maxConcurrentChats", 1, "team", billing));
         Visit visit = Fixtures.start(widget.key(), "Tom");
         as(admin, tenant)
                 .get("/api/v1/chat/sessions/" + visit.sessionId())
@@ -149,7 +150,7 @@ class TransferTest {
     void aTransferNobodyAcceptsInTimeGoesBackToTheSender() {
         Visit visit = withAlice();
         try (ChatSocket aliceSocket = Fixtures.agentSocket(alice, tenant)) {
-            String id = request(visit, Map.of("toTeam", "billing", "reason", "team please"));
+            String id = request(visit, Map.of("toTeam", billing, "reason", "team please"));
             as(alice, tenant)
                     .body(Map.of("toAgentId", bob.id()))
                     .post("/api/v1/chat/sessions/" + visit.sessionId() + "/transfers")
