@@ -136,8 +136,8 @@ public class CannedResponseService {
      * A new message with its body: as given, or the canned response it names filled in for the ticket (then its
      * body and isHtml are the canned response's).
      *
-     * @throws ProblemException 400 naming {@code body} when there is neither or both, {@code cannedResponseId} when
-     *     the tenant has no such canned response
+     * @throws ProblemException 400 naming {@code body} when there is neither or both, 422 naming
+     *     {@code cannedResponseId} when the tenant has no such canned response
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public MessageCreate fillIn(String tenantId, Ticket ticket, MessageCreate request, Actor actor) {
@@ -152,8 +152,8 @@ public class CannedResponseService {
             throw ProblemException.invalid("body", "give either body or cannedResponseId, not both");
         }
         CannedResponse response = find(tenantId, request.cannedResponseId())
-                .orElseThrow(
-                        () -> ProblemException.invalid("cannedResponseId", "is not a canned response of this tenant"));
+                .orElseThrow(() -> ProblemException.unknownReference(
+                        "cannedResponseId", "is not a canned response of this tenant"));
         RenderedResponse rendered = render(response, ticket, actor);
         return new MessageCreate(
                 rendered.body(),

@@ -122,13 +122,13 @@ public class TemplateService {
     /**
      * The ticket a template makes with these variables.
      *
-     * @throws ProblemException 400 naming {@code templateId} when the tenant has no such template, and
+     * @throws ProblemException 422 naming {@code templateId} when the tenant has no such template, 400
      *     {@code variables.<name>} for each variable the template uses that the request does not give
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Filled fill(String tenantId, UUID templateId, Map<String, String> variables) {
         TicketTemplate template = find(tenantId, templateId)
-                .orElseThrow(() -> ProblemException.invalid("templateId", "is not a template of this tenant"));
+                .orElseThrow(() -> ProblemException.unknownReference("templateId", "is not a template of this tenant"));
         Map<String, String> values = variables == null ? Map.of() : variables;
         Validation validation = new Validation();
         values.forEach((name, value) -> {

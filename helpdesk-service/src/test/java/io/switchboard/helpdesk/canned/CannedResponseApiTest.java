@@ -149,7 +149,7 @@ class CannedResponseApiTest {
                 .body(Map.of("cannedResponseId", "0190a0a0-0000-7000-8000-000000000000"))
                 .post("/api/v1/tickets/" + ticketId + "/messages")
                 .then()
-                .statusCode(400)
+                .statusCode(422)
                 .body("errors.field", equalTo(List.of("cannedResponseId")));
         as(t.agent(), tenant)
                 .queryParam("ticketId", "nope")
@@ -203,7 +203,7 @@ class CannedResponseApiTest {
                 .body(Map.of("cannedResponseId", html))
                 .post("/api/v1/tickets/" + theirTicket + "/messages")
                 .then()
-                .statusCode(400)
+                .statusCode(422)
                 .body("errors.field", equalTo(List.of("cannedResponseId")));
         as(other.admin(), other.tenant())
                 .get("/api/v1/helpdesk/canned-responses")

@@ -153,7 +153,8 @@ class TemplateApiTest {
                 .body(request)
                 .post("/api/v1/tickets")
                 .then()
-                .statusCode(400)
+                .statusCode(422)
+                .body("type", equalTo("urn:switchboard:problem:unknown-reference"))
                 .body("errors.field", equalTo(List.of("templateId")));
 
         // another tenant's template is unknown here
@@ -168,7 +169,8 @@ class TemplateApiTest {
                         Map.of("email", "a@example.com")))
                 .post("/api/v1/tickets")
                 .then()
-                .statusCode(400)
+                .statusCode(422)
+                .body("type", equalTo("urn:switchboard:problem:unknown-reference"))
                 .body("errors.field", equalTo(List.of("templateId")));
         as(other.admin(), other.tenant())
                 .get("/api/v1/helpdesk/templates/" + id)
