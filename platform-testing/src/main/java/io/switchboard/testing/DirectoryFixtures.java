@@ -86,6 +86,73 @@ public final class DirectoryFixtures {
         publish(EventTypes.TENANT_USER_UPDATED, tenantId, "user", userId, user);
     }
 
+    /** Publishes {@code tenant.user.password_changed} for the user: data without a status, as tenant-service sends it. */
+    public static void publishPasswordChanged(String tenantId, String userId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", userId);
+        data.put("email", "user-" + userId.substring(0, 8) + "@example.com");
+        data.put("method", "changed");
+        data.put("temporary", false);
+        data.put("at", now().toString());
+        publish(EventTypes.TENANT_USER_PASSWORD_CHANGED, tenantId, "user", userId, data);
+    }
+
+    /**
+     * Publishes {@code tenant.user.updated} with this status and an old version (1), which a directory must ignore;
+     * returns the event id, so that a test can wait until it was consumed ({@link #awaitProcessed}).
+     */
+    public static String publishStaleUserStatus(String tenantId, String userId, String status) {
+        OffsetDateTime now = now();
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", userId);
+        user.put("email", "user-" + userId.substring(0, 8) + "@example.com");
+        user.put("firstName", "User");
+        user.put("lastName", userId.substring(0, 8));
+        user.put("status", status);
+        user.put("changedFields", List.of("status"));
+        user.put("createdAt", now.toString());
+        user.put("updatedAt", now.toString());
+        user.put("deletedAt", null);
+        user.put("version", 1);
+        return publish(EventTypes.TENANT_USER_UPDATED, tenantId, "user", userId, user);
+    }
+
+    /** Waits until {@code consumer} of the service whose database role is {@code role} recorded the event. */
+    public static void awaitProcessed(String role, String consumer, String eventId) {
+        await(
+                role,
+                "select consumer from processed_event where consumer = ? and event_id = ?",
+                consumer,
+                consumer,
+                eventId);
+    }
+
+    /** Publishes {@code tenant.membership.deleted}: the user left the tenant. */
+    public static void publishMembershipDeleted(String tenantId, String userId) {
+        OffsetDateTime now = now();
+        Map<String, Object> membership = new LinkedHashMap<>();
+        membership.put("tenantId", tenantId);
+        membership.put("userId", userId);
+        membership.put("roles", List.of("agent"));
+        membership.put("grants", List.of());
+        membership.put("revokes", List.of());
+        membership.put("permissions", List.of());
+        membership.put("createdAt", now.toString());
+        membership.put("updatedAt", now.toString());
+        membership.put("version", VERSION.incrementAndGet());
+        publish(EventTypes.TENANT_MEMBERSHIP_DELETED, tenantId, "membership", tenantId + "/" + userId, membership);
+    }
+
+    /** Waits until the service whose database role is {@code role} knows the user left the tenant. */
+    public static void awaitMemberGone(String role, String tenantId, String userId) {
+        await(
+                role,
+                "select deleted::text from member_directory where tenant_id = ? and user_id = ?",
+                "true",
+                tenantId,
+                userId);
+    }
+
     /** Publishes {@code tenant.team.created} (or updated, for an existing id) with these members; returns its version. */
     public static long publishTeam(String tenantId, UUID teamId, String name, List<String> members) {
         return publishTeam(EventTypes.TENANT_TEAM_UPDATED, tenantId, teamId, name, members);
@@ -153,10 +220,12 @@ public final class DirectoryFixtures {
         }
     }
 
-    private static void publish(String type, String tenantId, String aggregate, String key, Map<String, Object> data) {
+    private static String publish(
+            String type, String tenantId, String aggregate, String key, Map<String, Object> data) {
         try {
+            String id = UUID.randomUUID().toString();
             DomainEvent event = new DomainEvent(
-                    UUID.randomUUID().toString(),
+                    id,
                     type,
                     "/switchboard/tenant-service",
                     now(),
@@ -170,6 +239,7 @@ public final class DirectoryFixtures {
                 producer.send(CloudEventCodec.toRecord(Topics.TENANT_EVENTS, event))
                         .get();
             }
+            return id;
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish the " + aggregate + " event", e);
         }
