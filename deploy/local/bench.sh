@@ -77,13 +77,16 @@ bench_helpdesk() {
 
 # Chat at scale: the packaged chat-service holds CHAT_CONNECTIONS WebSocket connections (CHAT_AGENTS agents' sockets, the
 # rest visitors' sessions started through a widget), then messages at a steady CHAT_RATE/s between visitor and agent:
-# latency sender to receiver p50/p90/p99/max, connect rates, the service's memory. About 4 minutes after the build.
+# latency sender to receiver p50/p90/p99/max, connect rates, the service's memory. About 5 minutes after the build.
+# CHAT_TENANTS spreads the agents and sessions over that many tenants (10); CHAT_JVM adds options to the service's JVM
+# (e.g. a flight recording to profile it).
 bench_chat() {
   # each side of the connections is a process of its own (the service, the client) and needs a descriptor per socket
   (
     ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
     bench_run chat-service io.switchboard.chat.bench.ChatBench -Xmx2g -Dbench.rate="${CHAT_RATE:-200}" \
-      -Dbench.connections="${CHAT_CONNECTIONS:-10000}" -Dbench.agents="${CHAT_AGENTS:-100}"
+      -Dbench.connections="${CHAT_CONNECTIONS:-10000}" -Dbench.agents="${CHAT_AGENTS:-100}" \
+      -Dbench.tenants="${CHAT_TENANTS:-10}" -Dbench.service.jvm="${CHAT_JVM:-}"
   )
 }
 

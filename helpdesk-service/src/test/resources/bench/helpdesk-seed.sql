@@ -95,7 +95,7 @@ insert into ticket (id, tenant_id, seq, number, subject, description, status, pr
                     resolved_at, closed_at, deleted_at, created_at, updated_at, version, search_config)
 select (lpad(to_hex(floor(extract(epoch from z.created_at) * 1000)::bigint), 12, '0') || '7'
             || substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid,
-       z.tenant_id, z.seq, z.prefix || '-' || lpad(z.seq::text, 5, '0'),
+       z.tenant_id, z.seq, z.prefix || '-' || lpad(z.seq::text, greatest(5, length(z.seq::text)), '0'), -- at least five digits, like TicketNumbers
        (array['Cannot log in to', 'Error when exporting', 'Question about', 'Refund request for', 'Slow response from',
               'Problem with', 'Feature request:', 'Invoice wrong for', 'Cannot reset password of', 'Outage of',
               'Sync fails for', 'How do I configure', 'Upgrade of', 'Billing issue with', 'Crash in'])[1 + floor(z.u6 * 15)::int]
@@ -115,7 +115,8 @@ select (lpad(to_hex(floor(extract(epoch from z.created_at) * 1000)::bigint), 12,
        case when z.status <> 'open' or z.u3 < 0.3 then least(now(), z.created_at + interval '1 minute' * (1 + z.u3 * 480)) end,
        z.resolved_at,
        case when z.status = 'closed' then least(now(), z.resolved_at + interval '2 days') end,
-       case when z.u8 > 0.997 then z.updated_at end,
+       -- soft-deleted within the retention window (older ones the service's retention job would have removed)
+       case when z.u8 > 0.997 then greatest(z.created_at, now() - interval '1 hour' * floor(z.u7 * 480)) end,
        z.created_at,
        z.updated_at,
        floor(z.u9 * 5)::int,

@@ -3,6 +3,7 @@ package io.switchboard.chat.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.commons.events.EventTypes;
+import io.switchboard.testing.DirectoryFixtures;
 import io.switchboard.testing.ServiceProcess;
 import io.switchboard.testing.TenantFixtures;
 import io.switchboard.testing.TestUsers;
@@ -38,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 
 /**
  * Chat at scale (make bench chat): the packaged chat-service holds {@code bench.connections} WebSocket connections,
@@ -58,7 +60,6 @@ public final class ChatBench {
     private record Visit(String sessionId, String token, String agentId) {}
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(System.getProperty("bench.jar"));
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         int seconds = Integer.getInteger("bench.seconds", 25);
         int rate = Integer.getInteger("bench.rate", 200);
@@ -72,6 +73,7 @@ public final class ChatBench {
         }
         String database = System.getProperty("bench.db", "jdbc:postgresql://127.0.0.1:5432/switchboard_bench");
         Files.createDirectories(out);
+        Path jar = privateCopy(Path.of(System.getProperty("bench.jar")), out.resolve("chat-app"));
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
 
@@ -91,9 +93,10 @@ public final class ChatBench {
                 ServiceProcess service = ServiceProcess.start(
                         jar,
                         out.resolve("chat.log"),
-                        List.of(
+                        jvmOptions(
                                 "-Xmx" + System.getProperty("bench.service.heap", "1g"),
                                 "-Dquarkus.datasource.jdbc.url=" + database,
+                                // the bench database outlives migrations that parallel work numbers out of order
                                 "-Dquarkus.flyway.out-of-order=true",
                                 "-Dmp.messaging.incoming.tenant-events.group.id=chat-bench-" + UUID.randomUUID(),
                                 "-Dswitchboard.chat.token-key="
@@ -143,20 +146,23 @@ public final class ChatBench {
                 widgetKeys.add(widget.path("widgetKey").asText());
                 for (int i = t; i < agents; i += tenants) {
                     TestUsers.TestUser agent = users.member(tenant, "agent");
-                    call(
-                            http,
-                            "PATCH",
-                            base + "/api/v1/chat/agents/" + agent.id(),
-                            admin.token(),
-                            tenant,
-                            Map.of(
-                                    "displayName",
-                                    "Agent " + i,
-                                    "availability",
-                                    "online",
-                                    "maxConcurrentChats",
-                                    perAgent),
-                            200);
+                    // the membership as tenant-service announces it; the service knows the agent once it consumed it
+                    DirectoryFixtures.publishMember(tenant, agent.id(), "active", "agent");
+                    Map<String, Object> profile = Map.of(
+                            "displayName", "Agent " + i, "availability", "online", "maxConcurrentChats", perAgent);
+                    Awaitility.await("agent " + agent.id() + " known to the service")
+                            .atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(200))
+                            .ignoreExceptionsInstanceOf(IllegalStateException.class)
+                            .until(() -> call(
+                                            http,
+                                            "PATCH",
+                                            base + "/api/v1/chat/agents/" + agent.id(),
+                                            admin.token(),
+                                            tenant,
+                                            profile,
+                                            200)
+                                    != null);
                     JsonNode ticket = call(
                             http,
                             "POST",
@@ -530,6 +536,46 @@ public final class ChatBench {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /**
+     * The service's JVM options, plus those of {@code bench.service.jvm} (space-separated), e.g. a flight recording:
+     * {@code -XX:StartFlightRecording=filename=/tmp/chat.jfr,settings=profile}.
+     */
+    private static List<String> jvmOptions(String... options) {
+        List<String> all = new ArrayList<>(List.of(options));
+        String extra = System.getProperty("bench.service.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            all.addAll(List.of(extra.split("\\s+")));
+        }
+        return all;
+    }
+
+    /**
+     * A copy of the packaged application ({@code quarkus-app}, beside {@code jar}) under {@code dir}, and its jar: a
+     * build of the module while the benchmark runs (other work on the same checkout) replaces those files under the
+     * running service, which then fails to load its classes.
+     */
+    private static Path privateCopy(Path jar, Path dir) throws IOException {
+        Path app = jar.toAbsolutePath().getParent();
+        if (Files.exists(dir)) {
+            try (var old = Files.walk(dir)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (var files = Files.walk(app)) {
+            for (Path source : files.toList()) {
+                Path target = dir.resolve(app.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return dir.resolve(jar.getFileName().toString());
     }
 
     private ChatBench() {}
