@@ -236,4 +236,141 @@ class HelpdeskAccessTest {
                 .statusCode(200)
                 .body("subject", equalTo("Their quokkaword ticket"));
     }
+
+    @Test
+    void templatesCannedResponsesRemindersReportsAndTimelineFollowTheMatrix() {
+        Team t = Team.of(users, "accx");
+        Team other = Team.of(users, "accy");
+        String tenant = t.tenant();
+        String id = create(t.agent(), tenant, ticket("Matrix"));
+        String contact = as(t.agent(), tenant).get("/api/v1/tickets/" + id).path("requester.contactId");
+        String template = as(t.admin(), tenant)
+                .body(Map.of("name", "Template", "subject", "About {{thing}}"))
+                .post("/api/v1/helpdesk/templates")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String canned = as(t.admin(), tenant)
+                .body(Map.of("name", "Hello", "body", "Hello {{requester.name}}"))
+                .post("/api/v1/helpdesk/canned-responses")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String later = java.time.Instant.now().plusSeconds(86_400).toString();
+        String reminder = as(t.agent(), tenant)
+                .body(Map.of("remindAt", later))
+                .post("/api/v1/tickets/" + id + "/reminders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        // templates and canned responses are written by tenant admins (tickets:manage) only
+        for (TestUser user : List.of(t.supervisor(), t.agent(), t.viewer())) {
+            as(user, tenant)
+                    .body(Map.of("name", "X", "subject", "S"))
+                    .post("/api/v1/helpdesk/templates")
+                    .then()
+                    .statusCode(403);
+            patchAs(user, tenant)
+                    .body(Map.of("name", "X"))
+                    .patch("/api/v1/helpdesk/templates/" + template)
+                    .then()
+                    .statusCode(403);
+            as(user, tenant)
+                    .delete("/api/v1/helpdesk/templates/" + template)
+                    .then()
+                    .statusCode(403);
+            as(user, tenant)
+                    .body(Map.of("name", "X", "body", "b"))
+                    .post("/api/v1/helpdesk/canned-responses")
+                    .then()
+                    .statusCode(403);
+            patchAs(user, tenant)
+                    .body(Map.of("name", "X"))
+                    .patch("/api/v1/helpdesk/canned-responses/" + canned)
+                    .then()
+                    .statusCode(403);
+            as(user, tenant)
+                    .delete("/api/v1/helpdesk/canned-responses/" + canned)
+                    .then()
+                    .statusCode(403);
+        }
+        for (TestUser user : t.all()) {
+            for (String path : List.of(
+                    "helpdesk/templates",
+                    "helpdesk/templates/" + template,
+                    "tickets/" + id + "/reminders",
+                    "contacts/" + contact + "/timeline")) {
+                as(user, tenant).get("/api/v1/" + path).then().statusCode(200);
+            }
+            boolean handles = user != t.viewer();
+            for (String path : List.of(
+                    "helpdesk/canned-responses",
+                    "helpdesk/canned-responses/" + canned,
+                    "helpdesk/canned-responses/" + canned + "/render?ticketId=" + id)) {
+                as(user, tenant).get("/api/v1/" + path).then().statusCode(handles ? 200 : 403);
+            }
+            boolean reports = user != t.agent();
+            as(user, tenant).get("/api/v1/helpdesk/reports/volume").then().statusCode(reports ? 200 : 403);
+            as(user, tenant)
+                    .get("/api/v1/helpdesk/reports/response-times")
+                    .then()
+                    .statusCode(reports ? 200 : 403);
+        }
+        as(t.viewer(), tenant)
+                .body(Map.of("remindAt", later))
+                .post("/api/v1/tickets/" + id + "/reminders")
+                .then()
+                .statusCode(403);
+        as(t.viewer(), tenant)
+                .delete("/api/v1/tickets/" + id + "/reminders/" + reminder)
+                .then()
+                .statusCode(403);
+
+        // another tenant's administrator finds none of it, and its lists and reports hold none of it
+        TestUser admin = other.admin();
+        String theirs = other.tenant();
+        for (String path : List.of(
+                "helpdesk/templates/" + template,
+                "helpdesk/canned-responses/" + canned,
+                "helpdesk/canned-responses/" + canned + "/render?ticketId=" + id,
+                "tickets/" + id + "/reminders",
+                "contacts/" + contact + "/timeline")) {
+            as(admin, theirs).get("/api/v1/" + path).then().statusCode(404);
+        }
+        patchAs(admin, theirs)
+                .body(Map.of("name", "Mine"))
+                .patch("/api/v1/helpdesk/templates/" + template)
+                .then()
+                .statusCode(404);
+        patchAs(admin, theirs)
+                .body(Map.of("name", "Mine"))
+                .patch("/api/v1/helpdesk/canned-responses/" + canned)
+                .then()
+                .statusCode(404);
+        as(admin, theirs)
+                .delete("/api/v1/helpdesk/templates/" + template)
+                .then()
+                .statusCode(404);
+        as(admin, theirs)
+                .delete("/api/v1/helpdesk/canned-responses/" + canned)
+                .then()
+                .statusCode(404);
+        as(admin, theirs)
+                .body(Map.of("remindAt", later))
+                .post("/api/v1/tickets/" + id + "/reminders")
+                .then()
+                .statusCode(404);
+        as(admin, theirs)
+                .delete("/api/v1/tickets/" + id + "/reminders/" + reminder)
+                .then()
+                .statusCode(404);
+        as(admin, theirs).get("/api/v1/helpdesk/templates").then().body("totalItems", equalTo(0));
+        as(admin, theirs).get("/api/v1/helpdesk/canned-responses").then().body("totalItems", equalTo(0));
+        as(admin, theirs).get("/api/v1/helpdesk/reports/volume").then().body("created", equalTo(0));
+        as(admin, theirs).get("/api/v1/helpdesk/reports/response-times").then().body("total.tickets", equalTo(0));
+    }
 }

@@ -31,6 +31,53 @@ class HelpdeskEventContractTest {
         users.close();
     }
 
+    @jakarta.inject.Inject
+    io.switchboard.helpdesk.support.TestClock clock;
+
+    @jakarta.inject.Inject
+    io.switchboard.helpdesk.reminder.DueScheduler dueScheduler;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void reminderAndOverdueEventsMatchTheCatalogue() {
+        Team t = Team.of(users, "evtr");
+        java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.set(start);
+        try (EventCapture events = EventCapture.open(Topics.HELPDESK_EVENTS)) {
+            Map<String, Object> body = ticket("Due soon");
+            body.put("assigneeId", t.agent().id());
+            body.put("dueAt", start.plusSeconds(120).toString());
+            String id = Fixtures.create(t.agent(), t.tenant(), body);
+            as(t.agent(), t.tenant())
+                    .body(Map.of("remindAt", start.plusSeconds(60).toString(), "note", "Check"))
+                    .post("/api/v1/tickets/" + id + "/reminders")
+                    .then()
+                    .statusCode(201);
+            clock.set(start.plusSeconds(180));
+            dueScheduler.runOnce();
+            List<String> expected = List.of(
+                    EventTypes.HELPDESK_TICKET_CREATED,
+                    EventTypes.HELPDESK_TICKET_ASSIGNED,
+                    io.switchboard.helpdesk.reminder.ReminderEvents.REMINDER_DUE,
+                    io.switchboard.helpdesk.reminder.ReminderEvents.OVERDUE);
+            List<Captured> emitted = events.await(
+                    c -> t.tenant().equals(c.event().tenantId()) && id.equals(c.key()),
+                    expected.size(),
+                    Duration.ofSeconds(30));
+            assertThat(emitted.stream().map(c -> c.event().type())).containsExactlyElementsOf(expected);
+            AsyncApiContract contract = AsyncApiContract.load();
+            for (Captured captured : emitted) {
+                assertThat(contract.violations(captured))
+                        .as("%s %s", captured.event().type(), captured.dataAsString())
+                        .isEmpty();
+            }
+        }
+    }
+
     @Test
     void everyEventMatchesTheCatalogue() {
         Team t = Team.of(users, "evt");

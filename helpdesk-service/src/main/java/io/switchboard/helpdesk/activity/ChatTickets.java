@@ -7,6 +7,7 @@ import io.switchboard.helpdesk.contact.EmailAddresses;
 import io.switchboard.helpdesk.message.MessageCreate;
 import io.switchboard.helpdesk.message.MessageService;
 import io.switchboard.helpdesk.ticket.Requester;
+import io.switchboard.helpdesk.ticket.Ticket;
 import io.switchboard.helpdesk.ticket.TicketCreate;
 import io.switchboard.helpdesk.ticket.TicketService;
 import io.switchboard.helpdesk.ticket.TicketSource;
@@ -167,11 +168,10 @@ public class ChatTickets {
                         null,
                         sessionId),
                 actor);
-        em.createNativeQuery("update ticket set source_request_id = :request where tenant_id = :tenant and id = :id")
-                .setParameter("request", requestId)
-                .setParameter("tenant", tenantId)
-                .setParameter("id", view.id())
-                .executeUpdate();
+        // on the managed entity: a later flush of it (a message moves the ticket) writes every column
+        Ticket ticket = tickets.require(tenantId, view.id());
+        ticket.sourceRequestId = requestId;
+        em.flush();
         return view;
     }
 
