@@ -318,7 +318,8 @@ public class TicketService {
 
     private List<String> changes(TicketView before, TicketView after) {
         List<String> changed = new ArrayList<>(patches.changes(before, after));
-        changed.removeAll(List.of("updatedAt", "version"));
+        // ageSeconds moves with the clock, not with the change
+        changed.removeAll(List.of("updatedAt", "version", "ageSeconds"));
         return changed;
     }
 
