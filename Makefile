@@ -21,7 +21,7 @@ check-java:
 		echo "Switchboard needs the Temurin 25 JDK at $(TEMURIN_HOME) (install temurin-25-jdk," \
 		     "or run make with TEMURIN_HOME=/path/to/jdk-25)." >&2; exit 1; fi
 
-setup: check-java ## Install what is missing and start PostgreSQL, Kafka, Keycloak and the mail server
+setup: check-java ## Install what is missing and start PostgreSQL, Kafka, Keycloak, the mail server and the S3 store
 	@deploy/local/stack.sh start
 
 build: check-java ## Build every module without running tests

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole Switchboard local stack: PostgreSQL, Kafka, Keycloak, the mail server (real processes, 127.0.0.1 only).
-#   deploy/local/stack.sh start    postgres, then kafka, keycloak and mail in parallel
+# The whole Switchboard local stack: PostgreSQL, Kafka, Keycloak, the mail server, the object store (real processes,
+# 127.0.0.1 only).
+#   deploy/local/stack.sh start    postgres, then kafka, keycloak, mail and s3 in parallel
 #   deploy/local/stack.sh stop     in reverse order (postgres only if this project started it)
 #   deploy/local/stack.sh status   one line per component
 #   deploy/local/stack.sh env      KEY=value facts for other tools (source-able)
@@ -49,12 +50,12 @@ start() {
   fi
   summary+=("postgres $(elapsed "$t")")
 
-  # Kafka, Keycloak and the mail server do not depend on each other: start them at once.
+  # Kafka, Keycloak, the mail server and the object store do not depend on each other: start them at once.
   local timings name
   timings="$(mktemp -d "$RUN_DIR/stack-start.XXXXXX")"
   # shellcheck disable=SC2064 # expand now: the local is gone when the trap runs
   trap "rm -rf '$timings'" EXIT
-  for name in kafka keycloak mail; do
+  for name in kafka keycloak mail s3; do
     (
       s="$(now_ms)"
       "$DEPLOY_LOCAL/$name.sh" start
@@ -82,6 +83,7 @@ start() {
 
 stop() {
   local rc=0
+  "$DEPLOY_LOCAL/s3.sh" stop || rc=1
   "$DEPLOY_LOCAL/mail.sh" stop || rc=1
   "$DEPLOY_LOCAL/keycloak.sh" stop || rc=1
   "$DEPLOY_LOCAL/kafka.sh" stop || rc=1
@@ -91,7 +93,7 @@ stop() {
 
 status() {
   local name
-  for name in postgres kafka keycloak mail; do
+  for name in postgres kafka keycloak mail s3; do
     "$DEPLOY_LOCAL/$name.sh" status || true
   done
 }
@@ -129,6 +131,10 @@ MAIL_SMTP_HOST=127.0.0.1
 MAIL_SMTP_PORT=3025
 MAIL_IMAP_PORT=3143
 MAIL_API_URL=http://127.0.0.1:8025
+S3_ENDPOINT=http://127.0.0.1:8333
+S3_REGION=us-east-1
+S3_ACCESS_KEY=switchboard-local
+S3_SECRET_KEY=switchboard-local-secret
 EOF
 }
 

@@ -9,7 +9,7 @@ SB_COMPONENT=test
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 started=()
-for component in postgres kafka keycloak mail; do
+for component in postgres kafka keycloak mail s3; do
   if ! "$DEPLOY_LOCAL/$component.sh" status >/dev/null 2>&1; then
     started+=("$component")
   fi

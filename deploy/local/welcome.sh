@@ -24,6 +24,7 @@ cat <<TEXT
   webhooks API           http://localhost:8086/api/v1/webhooks/subscriptions   (docs: :8086/q/swagger-ui)
   Keycloak (identity)    http://localhost:8180/admin           admin / $keycloak_admin_password
   Mail (GreenMail)       SMTP 127.0.0.1:3025, IMAP :3143      mailboxes: http://127.0.0.1:8025/api/user/<address>/messages/INBOX
+  Files (S3Proxy)        http://127.0.0.1:8333 (S3 API)        switchboard-local / switchboard-local-secret, objects in .local/s3/
 
   Log in as the platform superadmin
     user      superadmin

@@ -129,6 +129,23 @@ try {
   await page.locator('.m.v[data-seq]', { hasText: 'Still there?' }).waitFor({ timeout: WAIT });
   await shot('08-resumed');
 
+  // Files: a file whose bytes are HTML is refused (the server detects the type) and the widget says why; the
+  // screenshot just taken goes as an image and shows as a thumbnail; the agent's PDF arrives as a link that downloads.
+  const attach = page.locator('#switchboard-chat input[type=file]');
+  await attach.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+  await page.locator('#switchboard-chat [role=alert]', { hasText: 'notes.txt: Files of type text/html are not accepted' }).waitFor({ timeout: WAIT });
+  await attach.setInputFiles(join(ARTEFACTS, '08-resumed.png'));
+  const thumbnail = page.locator('.m.v[data-seq] img.im[alt="08-resumed.png"]');
+  await thumbnail.waitFor({ timeout: WAIT });
+  await page.waitForFunction(() => document.querySelector('#switchboard-chat').shadowRoot.querySelector('img.im').naturalWidth > 0, null, { timeout: WAIT });
+  await shot('14-upload-sent');
+  const link = page.locator('.m.a a.fl', { hasText: 'label.pdf' });
+  await link.waitFor({ timeout: WAIT });
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT }), link.click()]);
+  await download.saveAs(join(ARTEFACTS, 'downloaded-label.pdf'));
+  await shot('15-file-received');
+  writeFileSync(join(ARTEFACTS, 'signal-files'), '');
+
   await page.locator('[data-state=ended]', { hasText: 'The chat has ended' }).waitFor({ timeout: WAIT });
   await page.locator('.m.s', { hasText: 'The chat has ended' }).waitFor({ timeout: WAIT });
   await shot('09-ended');
@@ -137,7 +154,7 @@ try {
   log(`conversation ${JSON.stringify(lines)}`);
   const bodies = lines.map((l) => l[1]);
   const expected = ['Hi, I need help with an order', 'Alice joined the chat', 'Where is my order?', 'On its way',
-    'Sent while you were away', 'Still there?', 'The chat has ended'];
+    'Sent while you were away', 'Still there?', '', '📄 label.pdf (1 KB)', 'The chat has ended'];
   expect(JSON.stringify(bodies) === JSON.stringify(expected), `conversation shown as ${JSON.stringify(bodies)}`);
   for (const body of ['Where is my order?', 'On its way', 'Still there?', 'Sent while you were away']) {
     expect(bodies.filter((b) => b === body).length === 1, `"${body}" shown ${bodies.filter((b) => b === body).length} times`);

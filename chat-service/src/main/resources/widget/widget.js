@@ -82,7 +82,8 @@
       '.s{align-self:center;font-size:12px;color:#667}.n{font-size:11px;opacity:.8;display:block;margin-top:2px}.pe{opacity:.6}' +
       '.ty{font-size:12px;color:#667;padding:0 12px 4px;min-height:18px}.ft{display:flex;flex-direction:row;align-items:center;gap:6px;padding:8px;border-top:1px solid #e4e6eb}' +
       '.ft input{flex:1}.ft button{border:0;background:none;cursor:pointer;font-size:18px}.ft .sd{font-size:14px;font-weight:600;color:' + p1 + '}.em{display:flex;flex-wrap:wrap;gap:4px;padding:0 8px}' +
-      '.em button{border:0;background:none;font-size:20px;cursor:pointer}.no{padding:10px;border-radius:8px;background:#fef3f2;color:#b42318}';
+      '.em button{border:0;background:none;font-size:20px;cursor:pointer}.no{padding:10px;border-radius:8px;background:#fef3f2;color:#b42318}' +
+      '.im{display:block;max-width:100%;max-height:160px;border-radius:8px;cursor:pointer}.fl{color:inherit;cursor:pointer}';
   }
 
   function mount() {
@@ -194,7 +195,10 @@
       }));
       kids.push(h('button', { type: 'button', 'aria-label': 'Emoji', text: '😊', onclick: function () { view.emoji.toggleAttribute('hidden'); } }));
     }
-    // Uploads: allowFileUpload needs the server's upload endpoint, which chat-service does not have yet.
+    if (cfg.behaviour.allowFileUpload) {
+      var pick = h('input', { type: 'file', hidden: '', onchange: function () { if (pick.files[0]) upload(pick.files[0]); pick.value = ''; } });
+      kids.push(pick, h('button', { type: 'button', 'aria-label': 'Attach a file', text: '📎', onclick: function () { pick.click(); } }));
+    }
     kids.push(h('button', { type: 'submit', class: 'sd', text: 'Send' }));
     view.footer = h('div', {}, [view.typing, view.emoji, h('form', { class: 'ft', onsubmit: send }, kids)]);
     view.panel.appendChild(view.footer);
@@ -333,7 +337,7 @@
     var mine = m.senderType === 'visitor';
     var pending = mine && m.clientMessageId && view.body.querySelector('[data-client-id="' + CSS.escape(m.clientMessageId) + '"]');
     outbox = outbox.filter(function (o) { return o.clientMessageId !== m.clientMessageId; });
-    var el = pending || h('div', { class: 'm ' + (mine ? 'v' : m.senderType === 'agent' ? 'a' : 's') }, [h('span', { text: m.body })]);
+    var el = pending || h('div', { class: 'm ' + (mine ? 'v' : m.senderType === 'agent' ? 'a' : 's') }, [m.attachment ? attachment(m) : h('span', { text: m.body })]);
     el.classList.remove('pe');
     el.setAttribute('data-seq', m.seq);
     if (mine && cfg.behaviour.showReadReceipts) receipt(el, m.read ? 'Read' : 'Delivered');
@@ -360,6 +364,53 @@
     view.body.appendChild(el);
     view.body.scrollTop = view.body.scrollHeight;
     frame({ type: 'message.send', body: body, clientMessageId: id });
+  }
+
+  // A file into the chat: posted with its progress shown; the server checks type and size again and answers why not.
+  function upload(file) {
+    var el = h('div', { class: 'm v pe', 'data-upload': file.name }, [h('span', { text: '📎 ' + file.name + ' …' })]);
+    var note = el.firstChild;
+    view.body.appendChild(el);
+    view.body.scrollTop = view.body.scrollHeight;
+    var fail = function (text) { el.className = 'er'; el.setAttribute('role', 'alert'); note.textContent = '📎 ' + file.name + ': ' + text; };
+    if (file.size > cfg.behaviour.maxUploadBytes) return fail('too large (at most ' + Math.floor(cfg.behaviour.maxUploadBytes / 1048576) + ' MB)');
+    var x = new XMLHttpRequest(), data = new FormData();
+    data.append('file', file);
+    x.open('POST', api + '/sessions/' + session.id + '/attachments');
+    x.setRequestHeader('X-Chat-Token', session.token);
+    x.upload.onprogress = function (e) { if (e.lengthComputable) note.textContent = '📎 ' + file.name + ' ' + Math.round(100 * e.loaded / e.total) + ' %'; };
+    x.onerror = function () { fail('not sent (network)'); };
+    x.onload = function () {
+      var r = null;
+      try { r = JSON.parse(x.responseText); } catch (e) { /* not JSON */ }
+      if (x.status !== 201) return fail((r && r.detail) || 'not sent (HTTP ' + x.status + ')');
+      el.remove();
+      message(r);
+    };
+    x.send(data);
+  }
+
+  // Files are fetched with the session's token (an img or a link cannot send it) and shown from blob: URLs.
+  function attachment(m) {
+    var a = m.attachment, el = h('a', { class: 'fl', href: '#', 'data-file': a.name }), got = null;
+    var get = function () {
+      return got || (got = fetch(base + a.publicUrl, { headers: { 'X-Chat-Token': session.token } }).then(function (r) {
+        if (!r.ok) { got = null; throw new Error('HTTP ' + r.status); }
+        return r.blob();
+      }));
+    };
+    el.addEventListener('click', function (e) {
+      e.preventDefault();
+      get().then(function (b) { var d = h('a', { href: URL.createObjectURL(b), download: a.name }); d.click(); });
+    });
+    if (m.type === 'image') {
+      var img = h('img', { class: 'im', alt: a.name });
+      get().then(function (b) { img.src = URL.createObjectURL(b); }, function () { img.alt = a.name + ' (not available)'; });
+      el.appendChild(img);
+    } else {
+      el.textContent = '📄 ' + a.name + ' (' + Math.max(1, Math.round(a.size / 1024)) + ' KB)';
+    }
+    return el;
   }
 
   function markRead() {

@@ -52,6 +52,23 @@ public final class LocalStack {
         return Integer.parseInt(env("MAIL_SMTP_PORT", "3025"));
     }
 
+    /** The local object store's S3 API (S3Proxy, deploy/local/s3.sh; path-style addressing). */
+    public static String s3Endpoint() {
+        return env("S3_ENDPOINT", "http://127.0.0.1:8333");
+    }
+
+    public static String s3Region() {
+        return env("S3_REGION", "us-east-1");
+    }
+
+    public static String s3AccessKey() {
+        return env("S3_ACCESS_KEY", "switchboard-local");
+    }
+
+    public static String s3SecretKey() {
+        return env("S3_SECRET_KEY", "switchboard-local-secret");
+    }
+
     public static String kafkaBootstrapServers() {
         return env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
     }

@@ -50,6 +50,17 @@ public final class Mailbox {
             return text != null ? text : html == null ? "" : html;
         }
 
+        /** The files the mail carries (parts with a file name), decoded, in order. */
+        public List<File> attachments() {
+            List<File> files = new ArrayList<>();
+            try {
+                collectFiles(mime, files);
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return files;
+        }
+
         /** A header's first value, or null. */
         public String header(String name) {
             try {
@@ -59,6 +70,9 @@ public final class Mailbox {
             }
         }
     }
+
+    /** A file of a mail: its name, its type (without parameters) and its bytes. */
+    public record File(String name, String contentType, byte[] bytes) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
@@ -135,6 +149,38 @@ public final class Mailbox {
         }
     }
 
+    /** Sends a mail with a text and files (multipart/mixed, as mail clients send attachments); returns its Message-ID. */
+    public static String send(String from, String to, String subject, String text, List<File> files) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(LocalStack.mailSmtpPort()));
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(properties));
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+            message.setSubject(subject, "UTF-8");
+            jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+            body.setText(text, "UTF-8");
+            jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed", body);
+            for (File file : files) {
+                jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+                part.setDataHandler(new jakarta.activation.DataHandler(
+                        new jakarta.mail.util.ByteArrayDataSource(file.bytes(), file.contentType())));
+                part.setFileName(file.name());
+                part.setDisposition(Part.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+            message.setContent(mixed);
+            message.saveChanges();
+            String id = message.getMessageID();
+            Transport.send(message);
+            return id;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(
+                    "The local mail server does not take mail on port " + LocalStack.mailSmtpPort(), e);
+        }
+    }
+
     /** Sends a plain text mail without extra headers; returns its Message-ID. */
     public static String send(String from, String to, String subject, String text) {
         return send(from, to, subject, text, Map.of());
@@ -172,6 +218,22 @@ public final class Mailbox {
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart child = multipart.getBodyPart(i);
                 collect(child, text);
+            }
+        }
+    }
+
+    private static void collectFiles(Part part, List<File> files) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectFiles(multipart.getBodyPart(i), files);
+            }
+        } else if (part.getFileName() != null) {
+            try (var in = part.getInputStream()) {
+                files.add(new File(
+                        jakarta.mail.internet.MimeUtility.decodeText(part.getFileName()),
+                        new jakarta.mail.internet.ContentType(part.getContentType()).getBaseType(),
+                        in.readAllBytes()));
             }
         }
     }

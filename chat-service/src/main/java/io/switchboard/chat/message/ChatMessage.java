@@ -50,6 +50,20 @@ public class ChatMessage {
     @Column(name = "attachment_type")
     public String attachmentType;
 
+    /** The uploaded file's id: the last segment of its object key. */
+    @Column(name = "attachment_id")
+    public UUID attachmentId;
+
+    /** The file's object key, {@code <tenantId>/chat/<attachmentId>}. */
+    @Column(name = "attachment_key")
+    public String attachmentKey;
+
+    @Column(name = "attachment_sha256")
+    public String attachmentSha256;
+
+    @Column(name = "attachment_declared_type")
+    public String attachmentDeclaredType;
+
     @Column(name = "client_message_id")
     public String clientMessageId;
 

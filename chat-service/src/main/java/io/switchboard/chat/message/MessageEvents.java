@@ -21,5 +21,10 @@ public final class MessageEvents {
             String type,
             int length,
             boolean hasAttachment,
-            Instant createdAt) {}
+            Instant createdAt,
+            File attachment) {
+
+        /** A sent file's id, detected type and size (never its name or bytes). */
+        public record File(UUID id, String contentType, long size) {}
+    }
 }

@@ -48,6 +48,12 @@ public class MessageService implements SocketRegistry.MissedMessages {
      * not stored again: the stored one is answered.
      */
     public MessageView append(ChatSession session, Sender sender, String type, String body, String clientMessageId) {
+        return append(session, sender, type, body, clientMessageId, null);
+    }
+
+    /** Appends a message that carries a stored file (an {@code image} or {@code file} message). */
+    public MessageView append(
+            ChatSession session, Sender sender, String type, String body, String clientMessageId, ChatFile file) {
         if (clientMessageId != null) {
             Optional<ChatMessage> existing = em.createQuery(
                             "select m from ChatMessage m where m.sessionId = :session and m.clientMessageId = :client",
@@ -79,6 +85,16 @@ public class MessageService implements SocketRegistry.MissedMessages {
         message.body = body;
         message.clientMessageId = clientMessageId;
         message.createdAt = now;
+        if (file != null) {
+            message.attachmentId = file.id();
+            message.attachmentKey = file.key();
+            message.attachmentUrl = "/api/v1/chat/sessions/" + session.id + "/attachments/" + file.id() + "/content";
+            message.attachmentName = file.name();
+            message.attachmentSize = file.size();
+            message.attachmentType = file.contentType();
+            message.attachmentSha256 = file.sha256();
+            message.attachmentDeclaredType = file.declaredType();
+        }
         em.persist(message);
         em.flush();
 
@@ -97,10 +113,15 @@ public class MessageService implements SocketRegistry.MissedMessages {
                         view.senderId(),
                         view.type(),
                         body == null ? 0 : body.length(),
-                        false,
-                        view.createdAt()));
+                        file != null,
+                        view.createdAt(),
+                        file == null ? null : new MessageCreated.File(file.id(), file.contentType(), file.size())));
         return view;
     }
+
+    /** A stored upload that a message carries. */
+    public record ChatFile(
+            UUID id, String key, String name, String contentType, long size, String sha256, String declaredType) {}
 
     /** Messages of a session after {@code afterSeq}, oldest first, at most {@code limit}. */
     @Transactional

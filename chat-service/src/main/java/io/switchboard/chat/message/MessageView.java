@@ -19,8 +19,11 @@ public record MessageView(
         Instant readAt,
         Instant createdAt) {
 
-    /** A shared file or image (the uploads slice fills these). */
-    public record Attachment(String url, String name, Long size, String contentType) {}
+    /**
+     * A file sent in the chat (an image or a file message): its id, where agents ({@code url}, chats:handle) and the
+     * visitor ({@code publicUrl}, with the session token) download it, its name, size and detected type.
+     */
+    public record Attachment(UUID id, String url, String publicUrl, String name, Long size, String contentType) {}
 
     public static MessageView of(ChatMessage m) {
         return new MessageView(
@@ -34,7 +37,16 @@ public record MessageView(
                 m.body,
                 m.attachmentUrl == null
                         ? null
-                        : new Attachment(m.attachmentUrl, m.attachmentName, m.attachmentSize, m.attachmentType),
+                        : new Attachment(
+                                m.attachmentId,
+                                m.attachmentUrl,
+                                m.attachmentId == null
+                                        ? null
+                                        : "/api/v1/chat/public/sessions/" + m.sessionId + "/attachments/"
+                                                + m.attachmentId + "/content",
+                                m.attachmentName,
+                                m.attachmentSize,
+                                m.attachmentType),
                 m.clientMessageId,
                 m.readAt != null,
                 m.readAt,

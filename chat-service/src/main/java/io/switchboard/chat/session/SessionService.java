@@ -229,6 +229,25 @@ public class SessionService {
         return messages.append(session, actual, MessageType.TEXT, body, clientMessageId);
     }
 
+    /**
+     * A file from the visitor or the session's agent, already stored: an {@code image} message when its detected type
+     * is an image, else a {@code file} message, under the same rules as {@link #send}.
+     */
+    @Transactional
+    public MessageView sendFile(String tenantId, UUID id, Sender sender, MessageService.ChatFile file) {
+        ChatSession session = lock(tenantId, id);
+        if (session.isOver()) {
+            throw new ProblemException(ProblemType.INVALID_STATE_TRANSITION, "The session is " + session.status);
+        }
+        if (sender.isAgent()
+                && (session.status() != SessionStatus.ACTIVE || !sender.id().equals(session.assignedTo))) {
+            throw ProblemException.forbidden("Only the session's agent sends files in it, once the session is active");
+        }
+        Sender actual = sender.isVisitor() ? visitor(session) : Sender.agent(sender.id(), session.assignedName);
+        String type = file.contentType().startsWith("image/") ? MessageType.IMAGE : MessageType.FILE;
+        return messages.append(session, actual, type, null, null, file);
+    }
+
     /** Read receipts: the reader ({@code visitor} or {@code agent}) has seen the other side's messages up to a seq. */
     @Transactional
     public void read(String tenantId, UUID id, String reader, String readerId, long upToSeq) {

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,7 +50,9 @@ public record WidgetDraft(
 
     /**
      * What the widget offers and asks before a chat; {@code ratingEnabled}: the 1-5 rating prompt at the end of a chat
-     * (true when absent, so that widgets saved before it existed ask too).
+     * (true when absent, so that widgets saved before it existed ask too). With {@code allowFileUpload}, visitors send
+     * files of at most {@code maxUploadBytes} (default 10 MiB, within the platform's maximum) whose type, detected from
+     * the bytes, is one of {@code allowedUploadTypes} (default: images, PDF, text, office documents, ZIP).
      */
     public record Behaviour(
             @NotNull Boolean showAgentTyping,
@@ -59,12 +62,42 @@ public record WidgetDraft(
             @NotNull Boolean requireName,
             @NotNull Boolean requireEmail,
             @NotNull Boolean requirePhone,
-            Boolean ratingEnabled) {
+            Boolean ratingEnabled,
+            @Positive Long maxUploadBytes,
+
+            @Size(min = 1, max = 100) List<
+                            @NotNull @Pattern(
+                                    regexp = UPLOAD_TYPE,
+                                    message = "must be a lowercase media type such as"
+                                            + " application/pdf, or a family such as image/*")
+                            String>
+                    allowedUploadTypes) {
 
         public Behaviour {
             ratingEnabled = ratingEnabled == null ? Boolean.TRUE : ratingEnabled;
+            maxUploadBytes = maxUploadBytes == null ? DEFAULT_UPLOAD_BYTES : maxUploadBytes;
+            allowedUploadTypes = allowedUploadTypes == null ? DEFAULT_UPLOAD_TYPES : allowedUploadTypes;
         }
     }
+
+    public static final long DEFAULT_UPLOAD_BYTES = 10L * 1024 * 1024;
+    public static final List<String> DEFAULT_UPLOAD_TYPES = List.of(
+            "image/png",
+            "image/jpeg",
+            "image/gif",
+            "image/webp",
+            "application/pdf",
+            "text/plain",
+            "text/csv",
+            "application/msword",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.oasis.opendocument.text",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            "application/zip");
+    static final String UPLOAD_TYPE =
+            "^(\\*/\\*|[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/(\\*|[a-z0-9][a-z0-9!#$&^_.+-]{0,126}))$";
 
     /**
      * Who gets the widget's chats: with {@code autoAssign}, the least busy online agent of {@code team} having every
@@ -105,7 +138,7 @@ public record WidgetDraft(
                 null,
                 true,
                 new Appearance("#1F6FEB", "#FFFFFF", "bottom-right", "Hi! How can we help?", "Type a message...", null),
-                new Behaviour(true, true, false, true, true, false, false, true),
+                new Behaviour(true, true, false, true, true, false, false, true, null, null),
                 new Routing(true, null, List.of(), null),
                 new Hours(false, "tenant", null, Map.of(), List.of()),
                 "We are offline right now. Leave a message and we will answer by e-mail.",

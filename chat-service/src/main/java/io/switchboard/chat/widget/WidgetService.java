@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.chat.config.ChatConfig;
+import io.switchboard.chat.upload.ChatUploadService;
 import io.switchboard.commons.api.ETags;
 import io.switchboard.commons.api.JsonMergePatch;
 import io.switchboard.commons.api.MergePatches;
@@ -12,6 +13,7 @@ import io.switchboard.commons.api.PageRequest;
 import io.switchboard.commons.ids.Ids;
 import io.switchboard.commons.problem.ProblemException;
 import io.switchboard.commons.problem.Validation;
+import io.switchboard.commons.storage.StorageConfig;
 import io.switchboard.commons.tenant.CrossTenant;
 import io.switchboard.commons.tenant.TenantDirectory;
 import io.switchboard.commons.tenant.TenantEntry;
@@ -45,13 +47,19 @@ public class WidgetService {
     private final ObjectMapper mapper;
     private final TenantDirectory directory;
     private final ChatConfig config;
+    private final StorageConfig storage;
+    private final ChatUploadService uploads;
 
     public WidgetService(
             WidgetRepository repository,
             MergePatches patches,
             ObjectMapper mapper,
             TenantDirectory directory,
-            ChatConfig config) {
+            ChatConfig config,
+            StorageConfig storage,
+            ChatUploadService uploads) {
+        this.storage = storage;
+        this.uploads = uploads;
         this.repository = repository;
         this.patches = patches;
         this.mapper = mapper;
@@ -114,6 +122,7 @@ public class WidgetService {
     public void delete(String tenantId, UUID id, String ifMatch) {
         Widget widget = require(tenantId, id);
         ETags.checkIfMatch(ifMatch, widget.version);
+        uploads.forgetWidget(tenantId, id); // its sessions' files go with it
         repository.delete(widget);
     }
 
@@ -214,6 +223,12 @@ public class WidgetService {
                     AccessRules.ipProblem(entry).ifPresent(m -> validation.add(field, m));
                 }
             }
+        }
+        if (draft.behaviour() != null
+                && draft.behaviour().maxUploadBytes() != null
+                && draft.behaviour().maxUploadBytes() > storage.maxObjectBytes()) {
+            validation.add(
+                    "behaviour.maxUploadBytes", "must be at most the platform's maximum, " + storage.maxObjectBytes());
         }
         WidgetDraft.Hours hours = draft.businessHours();
         if (hours != null) {

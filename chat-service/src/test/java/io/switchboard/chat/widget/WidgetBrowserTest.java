@@ -105,7 +105,15 @@ class WidgetBrowserTest {
                                 "welcomeMessage",
                                 "Welcome to the shop! Ask us anything."),
                         "behaviour",
-                        Map.of("requireName", true, "requireEmail", true, "allowEmojis", true)));
+                        Map.of(
+                                "requireName",
+                                true,
+                                "requireEmail",
+                                true,
+                                "allowEmojis",
+                                true,
+                                "allowFileUpload",
+                                true)));
         // never open: business hours on, no hours on any day
         Fixtures.Widget closed = Fixtures.widget(
                 t.admin(),
@@ -187,6 +195,34 @@ class WidgetBrowserTest {
             alice.await(
                     "message.new", f -> f.path("message").path("body").asText().equals("Still there?"));
 
+            // the visitor's screenshot arrives as an image message; the agent downloads the very bytes the browser sent
+            JsonNode image = alice.await(
+                    "message.new", f -> f.path("message").path("type").asText().equals("image"));
+            JsonNode file = image.path("message").path("attachment");
+            assertThat(file.path("name").asText()).isEqualTo("08-resumed.png");
+            assertThat(file.path("contentType").asText()).isEqualTo("image/png");
+            byte[] downloaded = as(t.agent(), t.tenant())
+                    .get(file.path("url").asText())
+                    .then()
+                    .statusCode(200)
+                    .contentType("image/png")
+                    .extract()
+                    .asByteArray();
+            assertThat(downloaded).isEqualTo(Files.readAllBytes(ARTEFACTS.resolve("08-resumed.png")));
+            // the agent sends a PDF back: the widget shows it as a link that downloads it
+            byte[] label = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+            RestAssured.given()
+                    .auth()
+                    .oauth2(t.agent().token())
+                    .header("X-Tenant-ID", t.tenant())
+                    .multiPart("file", "label.pdf", label, "application/pdf")
+                    .post("/api/v1/chat/sessions/" + session + "/attachments")
+                    .then()
+                    .statusCode(201)
+                    .body("type", equalTo("file"));
+            awaitArtefact(visitor, "signal-files");
+            assertThat(ARTEFACTS.resolve("downloaded-label.pdf")).hasBinaryContent(label);
+
             as(t.agent(), t.tenant())
                     .post("/api/v1/chat/sessions/" + session + "/end")
                     .then()
@@ -211,10 +247,13 @@ class WidgetBrowserTest {
                             "On its way",
                             "Sent while you were away",
                             "Still there?",
+                            null,
+                            null,
                             "The chat has ended");
             assertThat(history)
-                    .filteredOn(m -> List.of("Where is my order?", "On its way", "Sent while you were away")
-                            .contains(m.get("body")))
+                    .filteredOn(m -> m.get("body") != null
+                            && List.of("Where is my order?", "On its way", "Sent while you were away")
+                                    .contains(m.get("body")))
                     .extracting(m -> m.get("read"))
                     .containsOnly(true);
             as(t.agent(), t.tenant())
@@ -257,7 +296,9 @@ class WidgetBrowserTest {
                 "10-refused-origin",
                 "11-offline-form",
                 "12-rating-prompt",
-                "13-rated")) {
+                "13-rated",
+                "14-upload-sent",
+                "15-file-received")) {
             assertThat(ARTEFACTS.resolve(shot + ".png")).isNotEmptyFile();
         }
     }

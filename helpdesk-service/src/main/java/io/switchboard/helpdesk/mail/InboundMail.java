@@ -1,5 +1,7 @@
 package io.switchboard.helpdesk.mail;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -21,6 +23,15 @@ public record InboundMail(
         List<Attachment> attachments,
         String automatic) {
 
-    /** An attachment's metadata (its bytes wait for the attachment store). */
-    public record Attachment(String fileName, String contentType, long size) {}
+    /**
+     * An attachment: its name and type as the mail declares them, its decoded size, and its bytes (read while the
+     * mail is imported, into the attachment store).
+     */
+    public record Attachment(String fileName, String contentType, long size, Content content) {}
+
+    /** Opens an attachment's decoded bytes. */
+    @FunctionalInterface
+    public interface Content {
+        InputStream open() throws IOException;
+    }
 }

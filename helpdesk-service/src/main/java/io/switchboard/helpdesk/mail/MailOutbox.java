@@ -47,6 +47,13 @@ public class MailOutbox {
         }
         List<String> thread = thread(ticket.id);
         String messageId = MailThreading.newMessageId(mailbox.get().fromAddress);
+        // the files attached to the reply when it was written go with it, read from the store when it is sent
+        List<UUID> files = em.createQuery(
+                        "select a.id from Attachment a where a.messageId = :message and a.storageKey is not null"
+                                + " order by a.createdAt, a.id",
+                        UUID.class)
+                .setParameter("message", message.id)
+                .getResultList();
         enqueue(
                 ticket,
                 mailbox.get(),
@@ -57,7 +64,8 @@ public class MailOutbox {
                 MailThreading.references(thread),
                 message.bodyText,
                 message.html ? message.body : null,
-                false);
+                false,
+                files);
         return Optional.of(messageId);
     }
 
@@ -88,7 +96,8 @@ public class MailOutbox {
                 List.of(mail.messageId()),
                 text,
                 null,
-                true);
+                true,
+                List.of());
     }
 
     private void enqueue(
@@ -101,13 +110,15 @@ public class MailOutbox {
             List<String> references,
             String text,
             String html,
-            boolean automatic) {
+            boolean automatic,
+            List<UUID> attachmentIds) {
         Instant now = Instant.now();
         em.createNativeQuery("insert into outbound_mail (id, tenant_id, mailbox_id, ticket_id, message_ref,"
                         + " mail_message_id, to_address, to_name, subject, in_reply_to, mail_references, body_text,"
-                        + " body_html, automatic, status, attempts, next_attempt_at, created_at) values (:id, :tenant,"
-                        + " :mailbox, :ticket, :message, :messageId, :to, :toName, :subject, :inReplyTo, :references,"
-                        + " :text, :html, :automatic, 'queued', 0, :now, :now)")
+                        + " body_html, automatic, status, attempts, next_attempt_at, created_at, attachment_ids) values"
+                        + " (:id, :tenant, :mailbox, :ticket, :message, :messageId, :to, :toName, :subject, :inReplyTo,"
+                        + " :references, :text, :html, :automatic, 'queued', 0, :now, :now,"
+                        + " cast(string_to_array(:attachments, ',') as uuid[]))")
                 .setParameter("id", Ids.newId())
                 .setParameter("tenant", ticket.tenantId)
                 .setParameter("mailbox", mailbox.id)
@@ -123,6 +134,10 @@ public class MailOutbox {
                 .setParameter("html", html)
                 .setParameter("automatic", automatic)
                 .setParameter("now", now)
+                .setParameter(
+                        "attachments",
+                        String.join(
+                                ",", attachmentIds.stream().map(UUID::toString).toList()))
                 .executeUpdate();
     }
 

@@ -88,7 +88,13 @@ public final class MailParser {
             texts[1] = text(part);
         } else if (attachment || !part.isMimeType("text/*")) {
             attachments.add(new InboundMail.Attachment(
-                    fileName == null ? "attachment" : fileName, contentType(part), size(part)));
+                    fileName == null ? "attachment" : fileName, contentType(part), size(part), () -> {
+                        try {
+                            return part.getInputStream();
+                        } catch (MessagingException e) {
+                            throw new IOException(e);
+                        }
+                    }));
         }
     }
 

@@ -2,15 +2,19 @@ package io.switchboard.helpdesk.mail;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.switchboard.commons.storage.Uploads;
 import io.switchboard.commons.tenant.CrossTenant;
 import io.switchboard.commons.tenant.TenantTasks;
 import io.switchboard.helpdesk.config.HelpdeskConfig;
 import io.switchboard.helpdesk.mailbox.MailboxCipher;
 import io.switchboard.helpdesk.mailbox.Security;
 import io.switchboard.helpdesk.mailbox.TenantMailbox;
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -18,8 +22,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,7 +67,11 @@ public class MailSender {
             String text,
             String html,
             boolean automatic,
-            String ticketNumber) {}
+            String ticketNumber,
+            List<File> files) {}
+
+    /** An attachment that goes with a mail: read from the object store while the mail is written to the server. */
+    record File(String fileName, String contentType, String key) {}
 
     private static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -68,10 +80,17 @@ public class MailSender {
     private final MailSessions sessions;
     private final MailboxCipher cipher;
     private final HelpdeskConfig config;
+    private final Uploads uploads;
     private final ReentrantLock running = new ReentrantLock();
 
     public MailSender(
-            EntityManager em, TenantTasks tasks, MailSessions sessions, MailboxCipher cipher, HelpdeskConfig config) {
+            EntityManager em,
+            TenantTasks tasks,
+            MailSessions sessions,
+            MailboxCipher cipher,
+            HelpdeskConfig config,
+            Uploads uploads) {
+        this.uploads = uploads;
         this.em = em;
         this.tasks = tasks;
         this.sessions = sessions;
@@ -180,6 +199,12 @@ public class MailSender {
         if (b == null) {
             return null;
         }
+        @SuppressWarnings("unchecked")
+        List<Object[]> attached = em.createNativeQuery("select a.file_name, a.content_type, a.storage_key from"
+                        + " outbound_mail o join message_attachment a on a.id = any(o.attachment_ids) where o.id = :id"
+                        + " and a.storage_key is not null order by array_position(o.attachment_ids, a.id)")
+                .setParameter("id", id)
+                .getResultList();
         return new Outgoing(
                 id,
                 b.tenantId,
@@ -200,7 +225,10 @@ public class MailSender {
                 (String) row[8],
                 (String) row[9],
                 (Boolean) row[10],
-                (String) row[11]);
+                (String) row[11],
+                attached.stream()
+                        .map(f -> new File((String) f[0], (String) f[1], (String) f[2]))
+                        .toList());
     }
 
     @Transactional
@@ -268,15 +296,16 @@ public class MailSender {
         if (mail.ticketNumber() != null) {
             message.setHeader("X-Switchboard-Ticket", mail.ticketNumber());
         }
-        if (mail.html() == null) {
-            message.setText(mail.text(), StandardCharsets.UTF_8.name());
+        if (mail.files().isEmpty()) {
+            writeBody(message, mail);
         } else {
-            MimeBodyPart text = new MimeBodyPart();
-            text.setText(mail.text(), StandardCharsets.UTF_8.name());
-            MimeBodyPart html = new MimeBodyPart();
-            html.setContent("<!DOCTYPE html><html><body>" + mail.html() + "</body></html>", "text/html; charset=UTF-8");
-            MimeMultipart alternative = new MimeMultipart("alternative", text, html);
-            message.setContent(alternative);
+            MimeBodyPart body = new MimeBodyPart();
+            writeBody(body, mail);
+            MimeMultipart mixed = new MimeMultipart("mixed", body);
+            for (File file : mail.files()) {
+                mixed.addBodyPart(attachment(file));
+            }
+            message.setContent(mixed);
         }
         message.setSentDate(new java.util.Date());
         message.saveChanges();
@@ -284,6 +313,48 @@ public class MailSender {
             transport.connect(mail.host(), mail.port(), mail.user(), mail.password());
             transport.sendMessage(message, message.getAllRecipients());
         }
+    }
+
+    private static void writeBody(MimePart part, Outgoing mail) throws MessagingException {
+        if (mail.html() == null) {
+            part.setText(mail.text(), StandardCharsets.UTF_8.name());
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), StandardCharsets.UTF_8.name());
+            MimeBodyPart html = new MimeBodyPart();
+            html.setContent("<!DOCTYPE html><html><body>" + mail.html() + "</body></html>", "text/html; charset=UTF-8");
+            part.setContent(new MimeMultipart("alternative", text, html));
+        }
+    }
+
+    /** A file as a MIME part whose bytes are streamed from the store (base64, so they are read once). */
+    private MimeBodyPart attachment(File file) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new DataSource() {
+            @Override
+            public InputStream getInputStream() {
+                return uploads.open(file.key());
+            }
+
+            @Override
+            public OutputStream getOutputStream() throws IOException {
+                throw new IOException("read-only");
+            }
+
+            @Override
+            public String getContentType() {
+                return file.contentType();
+            }
+
+            @Override
+            public String getName() {
+                return file.fileName();
+            }
+        }));
+        part.setFileName(file.fileName());
+        part.setDisposition(Part.ATTACHMENT);
+        part.setHeader("Content-Transfer-Encoding", "base64");
+        return part;
     }
 
     private static String describe(Exception e) {

@@ -1,7 +1,9 @@
 package io.switchboard.helpdesk.message;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -31,7 +33,18 @@ public record MessageCreate(
         @Schema(
                 description = "Send this canned response (instead of body), filled in for the ticket; the text as"
                         + " filled in is what is stored and mailed")
-        UUID cannedResponseId) {
+        UUID cannedResponseId,
+
+        @Size(max = 20) @Schema(
+                description = "Files uploaded to the ticket before (POST .../attachments, not yet attached to a"
+                        + " message) that this message carries; a public reply mails them, an internal note never")
+        List<@NotNull UUID> attachmentIds) {
 
     public static final int BODY_MAX = 100_000;
+
+    /** A message without attachments. */
+    public MessageCreate(
+            String body, Boolean isHtml, Boolean isInternal, Sender sender, UUID inReplyToId, UUID cannedResponseId) {
+        this(body, isHtml, isInternal, sender, inReplyToId, cannedResponseId, null);
+    }
 }

@@ -11,6 +11,8 @@ import io.switchboard.commons.problem.ProblemType;
 import io.switchboard.commons.problem.Validation;
 import io.switchboard.helpdesk.Actor;
 import io.switchboard.helpdesk.HelpdeskEvents;
+import io.switchboard.helpdesk.attachment.AttachmentService;
+import io.switchboard.helpdesk.attachment.AttachmentView;
 import io.switchboard.helpdesk.canned.CannedResponseService;
 import io.switchboard.helpdesk.mail.InboundMail;
 import io.switchboard.helpdesk.mail.MailOutbox;
@@ -26,7 +28,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ public class MessageService {
     private final SlaClock sla;
     private final Clock clock;
     private final CannedResponseService canned;
+    private final AttachmentService attachments;
 
     public MessageService(
             EntityManager em,
@@ -60,8 +62,10 @@ public class MessageService {
             MailOutbox outbox,
             SlaClock sla,
             Clock clock,
-            CannedResponseService canned) {
+            CannedResponseService canned,
+            AttachmentService attachments) {
         this.canned = canned;
+        this.attachments = attachments;
         this.outbox = outbox;
         this.sla = sla;
         this.clock = clock;
@@ -73,6 +77,7 @@ public class MessageService {
     @Transactional
     public MessageView post(String tenantId, UUID ticketId, MessageCreate request, Actor actor) {
         Ticket ticket = tickets.require(tenantId, ticketId);
+        List<UUID> attachmentIds = request.attachmentIds();
         request = canned.fillIn(tenantId, ticket, request, actor);
         boolean internal = Boolean.TRUE.equals(request.isInternal());
         boolean html = Boolean.TRUE.equals(request.isHtml());
@@ -107,7 +112,7 @@ public class MessageService {
         message.bodyText = text;
         message.html = html;
         message.internal = internal;
-        return record(ticket, message, List.of());
+        return record(ticket, message, List.of(), attachmentIds);
     }
 
     /**
@@ -126,11 +131,12 @@ public class MessageService {
         message.internal = automatic;
         message.mailMessageId = mail.messageId();
         message.inReplyToId = repliedMessage(ticket, mail.references());
-        return record(ticket, message, mail.attachments());
+        return record(ticket, message, mail.attachments(), List.of());
     }
 
     /** Stores a message of the ticket, moves the ticket along, queues the mail to the requester, emits the events. */
-    private MessageView record(Ticket ticket, TicketMessage message, List<InboundMail.Attachment> attachments) {
+    private MessageView record(
+            Ticket ticket, TicketMessage message, List<InboundMail.Attachment> mailFiles, List<UUID> attachmentIds) {
         if (ticket.status() == TicketStatus.CLOSED) {
             throw new ProblemException(
                     ProblemType.CONFLICT,
@@ -146,22 +152,11 @@ public class MessageService {
         boolean internal = message.internal;
         em.persist(message);
         em.flush();
+        // the files first: a public reply's mail carries the ones attached to it
+        attachments.storeFromMail(ticket, message, mailFiles);
+        attachments.attach(message, attachmentIds);
         if (sender == Sender.AGENT && !internal) {
             message.mailMessageId = outbox.reply(ticket, message).orElse(null);
-        }
-        for (InboundMail.Attachment a : attachments) {
-            em.createNativeQuery("insert into message_attachment (id, tenant_id, ticket_id, message_id, file_name,"
-                            + " content_type, size_bytes, created_at) values (:id, :tenant, :ticket, :message, :name,"
-                            + " :type, :size, :now)")
-                    .setParameter("id", Ids.newId())
-                    .setParameter("tenant", ticket.tenantId)
-                    .setParameter("ticket", ticket.id)
-                    .setParameter("message", message.id)
-                    .setParameter("name", clip(a.fileName(), 255))
-                    .setParameter("type", clip(a.contentType(), 255))
-                    .setParameter("size", a.size())
-                    .setParameter("now", now)
-                    .executeUpdate();
         }
 
         TicketStatus previous = ticket.status();
@@ -183,7 +178,7 @@ public class MessageService {
         sla.changed(ticket, previous, ticket.priority, ticket.category, now);
         em.flush();
 
-        MessageView view = toView(message, ticket.number, attachmentsOf(message.id));
+        MessageView view = toView(message, ticket.number, attachmentsOf(message));
         String tenantId = ticket.tenantId;
         UUID ticketId = ticket.id;
         events.emit(EventTypes.HELPDESK_MESSAGE_CREATED, tenantId, "ticket", ticketId, view);
@@ -216,30 +211,14 @@ public class MessageService {
                 .orElse(null);
     }
 
-    private List<MessageView.AttachmentView> attachmentsOf(UUID messageId) {
-        return attachmentsOf(List.of(messageId)).getOrDefault(messageId, List.of());
+    private List<AttachmentView> attachmentsOf(TicketMessage message) {
+        return attachmentsOf(List.of(message)).getOrDefault(message.id, List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<UUID, List<MessageView.AttachmentView>> attachmentsOf(List<UUID> messageIds) {
-        Map<UUID, List<MessageView.AttachmentView>> result = new HashMap<>();
-        if (messageIds.isEmpty()) {
-            return result;
-        }
-        List<Object[]> rows = em.createNativeQuery("select message_id, file_name, content_type, size_bytes from"
-                        + " message_attachment where message_id in (:ids) order by created_at, id")
-                .setParameter("ids", messageIds)
-                .getResultList();
-        for (Object[] row : rows) {
-            result.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
-                    .add(new MessageView.AttachmentView(
-                            (String) row[1], (String) row[2], ((Number) row[3]).longValue()));
-        }
-        return result;
-    }
-
-    private static String clip(String value, int max) {
-        return value == null ? "" : value.length() > max ? value.substring(0, max) : value;
+    private Map<UUID, List<AttachmentView>> attachmentsOf(List<TicketMessage> messages) {
+        Map<UUID, Boolean> internal = new HashMap<>();
+        messages.forEach(m -> internal.put(m.id, m.internal));
+        return attachments.ofMessages(internal.keySet(), internal);
     }
 
     @Transactional
@@ -251,16 +230,15 @@ public class MessageService {
         String condition = "m.tenantId = :tenant and m.ticketId = :ticket"
                 + (actor.seesInternal() ? "" : " and m.internal = false");
         Page<TicketMessage> found = PagedQuery.page(em, TicketMessage.class, "m", condition, parameters, page, "m.id");
-        Map<UUID, List<MessageView.AttachmentView>> attachments =
-                attachmentsOf(found.items().stream().map(m -> m.id).toList());
-        return found.map(m -> toView(m, ticket.number, attachments.getOrDefault(m.id, List.of())));
+        Map<UUID, List<AttachmentView>> files = attachmentsOf(found.items());
+        return found.map(m -> toView(m, ticket.number, files.getOrDefault(m.id, List.of())));
     }
 
     @Transactional
     public MessageView get(String tenantId, UUID ticketId, UUID messageId, Actor actor) {
         Ticket ticket = tickets.require(tenantId, ticketId);
         return find(tenantId, ticketId, messageId, actor)
-                .map(m -> toView(m, ticket.number, attachmentsOf(m.id)))
+                .map(m -> toView(m, ticket.number, attachmentsOf(m)))
                 .orElseThrow(() -> ProblemException.notFound("Message", messageId.toString()));
     }
 
@@ -271,7 +249,7 @@ public class MessageService {
                 .filter(m -> actor.seesInternal() || !m.internal);
     }
 
-    static MessageView toView(TicketMessage m, String ticketNumber, List<MessageView.AttachmentView> attachments) {
+    static MessageView toView(TicketMessage m, String ticketNumber, List<AttachmentView> attachments) {
         return new MessageView(
                 m.id,
                 m.ticketId,

@@ -1,6 +1,7 @@
 package io.switchboard.helpdesk.message;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.switchboard.helpdesk.attachment.AttachmentView;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -23,11 +24,9 @@ public record MessageView(
         @JsonProperty("isHtml") boolean isHtml,
         @JsonProperty("isInternal") boolean isInternal,
 
-        @Schema(description = "What came with the message (by mail): name, type and size")
+        @Schema(
+                description = "Its files: from the mail it came with, or attached by an agent (metadata; the bytes"
+                        + " at each one's contentPath)")
         List<AttachmentView> attachments,
 
-        OffsetDateTime createdAt) {
-
-    /** An attachment's metadata. */
-    public record AttachmentView(String fileName, String contentType, long size) {}
-}
+        OffsetDateTime createdAt) {}

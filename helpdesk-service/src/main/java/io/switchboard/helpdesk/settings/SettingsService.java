@@ -5,11 +5,14 @@ import io.switchboard.commons.api.ETags;
 import io.switchboard.commons.api.MergePatches;
 import io.switchboard.commons.api.Times;
 import io.switchboard.commons.problem.Validation;
+import io.switchboard.commons.storage.StorageConfig;
+import io.switchboard.commons.storage.UploadPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,14 +23,17 @@ import java.util.Set;
 @ApplicationScoped
 public class SettingsService {
 
-    private static final Set<String> READ_ONLY = Set.of("nextTicketNumber", "updatedAt", "version");
+    private static final Set<String> READ_ONLY =
+            Set.of("nextTicketNumber", "platformMaxAttachmentBytes", "updatedAt", "version");
 
     private final EntityManager em;
     private final MergePatches patches;
+    private final StorageConfig storage;
 
-    public SettingsService(EntityManager em, MergePatches patches) {
+    public SettingsService(EntityManager em, MergePatches patches, StorageConfig storage) {
         this.em = em;
         this.patches = patches;
+        this.storage = storage;
     }
 
     @Transactional
@@ -35,7 +41,14 @@ public class SettingsService {
         HelpdeskSettings settings = em.find(HelpdeskSettings.class, tenantId);
         if (settings == null) {
             String prefix = TicketNumbers.defaultPrefix(tenantId);
-            return new SettingsView(prefix, TicketNumbers.format(prefix, lastNumber(tenantId) + 1), null, 0);
+            return new SettingsView(
+                    prefix,
+                    TicketNumbers.format(prefix, lastNumber(tenantId) + 1),
+                    maxAttachmentBytes(null),
+                    AttachmentLimits.DEFAULT_TYPES,
+                    storage.maxObjectBytes(),
+                    null,
+                    0);
         }
         return toView(settings);
     }
@@ -45,17 +58,44 @@ public class SettingsService {
         HelpdeskSettings settings = require(tenantId, LockModeType.PESSIMISTIC_WRITE);
         ETags.checkIfMatch(ifMatch, settings.version);
         MergePatches.Patched<SettingsDraft> patched = patches.apply(
-                new SettingsDraft(settings.ticketPrefix), patch, SettingsDraft.class, READ_ONLY, toView(settings));
+                new SettingsDraft(settings.ticketPrefix, settings.maxAttachmentBytes, settings.allowedAttachmentTypes),
+                patch,
+                SettingsDraft.class,
+                READ_ONLY,
+                toView(settings));
         if (!patched.changedAny()) {
             return toView(settings);
         }
         Validation validation = new Validation();
         patches.validate(patched.draft(), validation);
+        Long maxBytes = patched.draft().maxAttachmentBytes();
+        if (maxBytes != null && maxBytes > storage.maxObjectBytes()) {
+            validation.add("maxAttachmentBytes", "must be at most the platform's maximum, " + storage.maxObjectBytes());
+        }
         validation.throwIfInvalid();
         settings.ticketPrefix = patched.draft().ticketPrefix();
+        settings.maxAttachmentBytes = maxBytes;
+        settings.allowedAttachmentTypes = patched.draft().allowedAttachmentTypes() == null
+                ? null
+                : List.copyOf(patched.draft().allowedAttachmentTypes());
         settings.updatedAt = Instant.now();
         em.flush();
         return toView(settings);
+    }
+
+    /** What the tenant's attachments may be: its limits, or the defaults, within the platform's maximum. */
+    @Transactional
+    public UploadPolicy attachmentPolicy(String tenantId) {
+        HelpdeskSettings settings = em.find(HelpdeskSettings.class, tenantId);
+        return new UploadPolicy(
+                maxAttachmentBytes(settings == null ? null : settings.maxAttachmentBytes),
+                settings == null || settings.allowedAttachmentTypes == null
+                        ? AttachmentLimits.DEFAULT_TYPES
+                        : settings.allowedAttachmentTypes);
+    }
+
+    private long maxAttachmentBytes(Long configured) {
+        return Math.min(configured == null ? AttachmentLimits.DEFAULT_MAX_BYTES : configured, storage.maxObjectBytes());
     }
 
     /** The tenant's current ticket prefix. */
@@ -103,6 +143,11 @@ public class SettingsService {
         return new SettingsView(
                 settings.ticketPrefix,
                 TicketNumbers.format(settings.ticketPrefix, lastNumber(settings.tenantId) + 1),
+                maxAttachmentBytes(settings.maxAttachmentBytes),
+                settings.allowedAttachmentTypes == null
+                        ? AttachmentLimits.DEFAULT_TYPES
+                        : settings.allowedAttachmentTypes,
+                storage.maxObjectBytes(),
                 Times.utc(settings.updatedAt),
                 settings.version);
     }

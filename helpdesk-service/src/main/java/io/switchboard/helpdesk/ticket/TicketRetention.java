@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.switchboard.commons.tenant.CrossTenant;
 import io.switchboard.commons.tenant.TenantTasks;
+import io.switchboard.helpdesk.attachment.AttachmentService;
 import io.switchboard.helpdesk.config.HelpdeskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,7 @@ import java.time.Instant;
 
 /**
  * Removes tickets that were deleted longer ago than {@code switchboard.helpdesk.deleted-retention}, with their
- * messages and tags, for every tenant. Idempotent, so replicas running it at once do no harm.
+ * messages, tags and attachments (their objects in the store too), for every tenant. Idempotent, so replicas running it at once do no harm.
  */
 @ApplicationScoped
 public class TicketRetention {
@@ -19,8 +20,11 @@ public class TicketRetention {
     private final TicketRepository repository;
     private final TenantTasks tasks;
     private final HelpdeskConfig config;
+    private final AttachmentService attachments;
 
-    public TicketRetention(TicketRepository repository, TenantTasks tasks, HelpdeskConfig config) {
+    public TicketRetention(
+            TicketRepository repository, TenantTasks tasks, HelpdeskConfig config, AttachmentService attachments) {
+        this.attachments = attachments;
         this.repository = repository;
         this.tasks = tasks;
         this.config = config;
@@ -50,6 +54,8 @@ public class TicketRetention {
     @Transactional
     @CrossTenant
     int purge(Instant cutoff) {
+        // the attachments' objects first: rows without objects are harmless, objects without rows would stay forever
+        attachments.deleteObjectsOfTicketsDeletedBefore(cutoff);
         return repository.purgeDeletedBefore(cutoff);
     }
 }

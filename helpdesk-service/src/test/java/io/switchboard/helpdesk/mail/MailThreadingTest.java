@@ -60,7 +60,7 @@ class MailThreadingTest {
     }
 
     @Test
-    void htmlOnlyMailIsSanitizedAndAttachmentsAreListed() throws Exception {
+    void htmlOnlyMailIsSanitizedAndAttachmentsAreListedWithTheirBytes() throws Exception {
         String raw = "From: carla@example.com\nTo: s@acme.test\nSubject: html\nMessage-ID: <h@x>\n"
                 + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b1\n\n"
                 + "--b1\nContent-Type: text/html; charset=UTF-8\n\n<p>Hi<script>alert(1)</script></p>\n"
@@ -69,7 +69,16 @@ class MailThreadingTest {
         InboundMail mail = MailParser.parse(Mailbox.parse(raw).mime(), "<f@x>");
         assertThat(mail.html()).isTrue();
         assertThat(mail.body()).contains("Hi").doesNotContain("script");
-        assertThat(mail.attachments()).containsExactly(new InboundMail.Attachment("invoice.pdf", "application/pdf", 9));
+        assertThat(mail.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.fileName()).isEqualTo("invoice.pdf");
+            assertThat(a.contentType()).isEqualTo("application/pdf");
+            assertThat(a.size()).isEqualTo(9);
+            // the decoded bytes, for the attachment store
+            try (var in = a.content().open()) {
+                assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                        .isEqualTo("%PDF-1.4\n");
+            }
+        });
     }
 
     private static InboundMail parse(String headers) throws Exception {

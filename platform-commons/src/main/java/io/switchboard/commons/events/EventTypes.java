@@ -80,6 +80,10 @@ public final class EventTypes {
     public static final String HELPDESK_TICKET_SLA_WARNING = "helpdesk.ticket.sla_warning";
     public static final String HELPDESK_TICKET_SLA_BREACHED = "helpdesk.ticket.sla_breached";
     public static final String HELPDESK_MESSAGE_CREATED = "helpdesk.message.created";
+    /** A file was uploaded to a ticket or one of its messages (metadata only; mail attachments come in the message). */
+    public static final String HELPDESK_TICKET_ATTACHMENT_ADDED = "helpdesk.ticket.attachment_added";
+
+    public static final String HELPDESK_TICKET_ATTACHMENT_DELETED = "helpdesk.ticket.attachment_deleted";
 
     /** A visitor started a chat session (queued, or at once with an agent). */
     public static final String CHAT_SESSION_STARTED = "chat.session.started";

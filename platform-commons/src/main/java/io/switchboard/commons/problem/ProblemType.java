@@ -22,7 +22,9 @@ public enum ProblemType {
     ALREADY_EXISTS(409, "Already exists"),
     INVALID_STATE_TRANSITION(409, "Invalid state transition"),
     PRECONDITION_FAILED(412, "Precondition failed"),
+    FILE_TOO_LARGE(413, "File too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    FILE_TYPE_NOT_ALLOWED(415, "File type not allowed"),
     LIMIT_EXCEEDED(422, "Limit exceeded"),
     /** A field names something the tenant does not have (a user who is not a member, a team of no one's). */
     UNKNOWN_REFERENCE(422, "Unknown reference"),
