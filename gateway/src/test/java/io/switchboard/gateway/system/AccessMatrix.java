@@ -57,6 +57,9 @@ final class AccessMatrix {
         RULES.put("PUT /api/v1/users/me/password", Rule.AUTHENTICATED);
         RULES.put("POST /api/v1/users/{id}/password-reset", Rule.permission(Permissions.USERS_MANAGE));
         RULES.put("GET /api/v1/audit", Rule.permission(Permissions.AUDIT_READ));
+        crud("teams", Permissions.TEAMS_MANAGE, Permissions.USERS_READ);
+        RULES.put("PUT /api/v1/teams/{id}/members/{userId}", Rule.permission(Permissions.TEAMS_MANAGE));
+        RULES.put("DELETE /api/v1/teams/{id}/members/{userId}", Rule.permission(Permissions.TEAMS_MANAGE));
         // telephony-service
         for (String resource : List.of("trunks")) {
             crud(resource, Permissions.TRUNKS_MANAGE, Permissions.TRUNKS_MANAGE);
@@ -96,12 +99,33 @@ final class AccessMatrix {
         RULES.put("GET /api/v1/tickets/{id}/messages", Rule.permission(Permissions.TICKETS_READ));
         RULES.put("GET /api/v1/tickets/{id}/messages/{messageId}", Rule.permission(Permissions.TICKETS_READ));
         RULES.put("POST /api/v1/tickets/{id}/messages", Rule.permission(Permissions.TICKETS_HANDLE));
+        RULES.put("POST /api/v1/tickets/{id}/attachments", Rule.permission(Permissions.TICKETS_HANDLE));
+        RULES.put("GET /api/v1/tickets/{id}/attachments", Rule.permission(Permissions.TICKETS_READ));
+        RULES.put("GET /api/v1/tickets/{id}/attachments/{attachmentId}", Rule.permission(Permissions.TICKETS_READ));
+        RULES.put(
+                "GET /api/v1/tickets/{id}/attachments/{attachmentId}/content",
+                Rule.permission(Permissions.TICKETS_READ));
+        RULES.put(
+                "DELETE /api/v1/tickets/{id}/attachments/{attachmentId}", Rule.permission(Permissions.TICKETS_HANDLE));
         RULES.put("GET /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_READ));
         RULES.put("PATCH /api/v1/helpdesk/settings", Rule.permission(Permissions.TICKETS_MANAGE));
         crud("helpdesk/tags", Permissions.TICKETS_MANAGE, Permissions.TICKETS_READ);
         crud("helpdesk/mailboxes", Permissions.TICKETS_MANAGE, Permissions.TICKETS_MANAGE);
         crud("helpdesk/sla-policies", Permissions.TICKETS_MANAGE, Permissions.TICKETS_MANAGE);
         RULES.put("GET /api/v1/helpdesk/reports/sla", Rule.permission(Permissions.REPORTS_READ));
+        RULES.put("GET /api/v1/helpdesk/reports/volume", Rule.permission(Permissions.REPORTS_READ));
+        RULES.put("GET /api/v1/helpdesk/reports/response-times", Rule.permission(Permissions.REPORTS_READ));
+        crud("helpdesk/assignment-rules", Permissions.TICKETS_MANAGE, Permissions.TICKETS_READ);
+        RULES.put("GET /api/v1/helpdesk/agents/{userId}/availability", Rule.permission(Permissions.TICKETS_READ));
+        // agents set their own (another's needs tickets:assign: the service's own 403, after the lookup)
+        RULES.put("PUT /api/v1/helpdesk/agents/{userId}/availability", Rule.permission(Permissions.TICKETS_HANDLE));
+        crud("helpdesk/templates", Permissions.TICKETS_MANAGE, Permissions.TICKETS_READ);
+        crud("helpdesk/canned-responses", Permissions.TICKETS_MANAGE, Permissions.TICKETS_HANDLE);
+        RULES.put("GET /api/v1/helpdesk/canned-responses/{id}/render", Rule.permission(Permissions.TICKETS_HANDLE));
+        RULES.put("GET /api/v1/tickets/{id}/reminders", Rule.permission(Permissions.TICKETS_READ));
+        RULES.put("POST /api/v1/tickets/{id}/reminders", Rule.permission(Permissions.TICKETS_HANDLE));
+        RULES.put("DELETE /api/v1/tickets/{id}/reminders/{reminderId}", Rule.permission(Permissions.TICKETS_HANDLE));
+        RULES.put("GET /api/v1/contacts/{id}/timeline", Rule.permission(Permissions.TICKETS_READ));
         crud("contacts", Permissions.TICKETS_HANDLE, Permissions.TICKETS_READ);
         RULES.put("DELETE /api/v1/contacts/{id}", Rule.permission(Permissions.TICKETS_MANAGE));
         RULES.put("GET /api/v1/contacts/{id}/tickets", Rule.permission(Permissions.TICKETS_READ));
@@ -144,6 +168,10 @@ final class AccessMatrix {
         RULES.put("POST /api/v1/chat/sessions/{id}/assign", manageAgents);
         RULES.put("POST /api/v1/chat/sessions/{id}/end", handle);
         RULES.put("POST /api/v1/chat/sessions/{id}/transfers", handle);
+        RULES.put("POST /api/v1/chat/sessions/{id}/ticket", handle);
+        RULES.put("GET /api/v1/chat/reports", Rule.permission(Permissions.REPORTS_READ));
+        RULES.put("POST /api/v1/chat/sessions/{id}/attachments", handle);
+        RULES.put("GET /api/v1/chat/sessions/{id}/attachments/{attachmentId}/content", handle);
         RULES.put("GET /api/v1/chat/transfers", handle);
         RULES.put("GET /api/v1/chat/transfers/{id}", handle);
         RULES.put("POST /api/v1/chat/transfers/{id}/accept", handle);
@@ -159,7 +187,10 @@ final class AccessMatrix {
                 "POST /api/v1/chat/public/sessions/{id}/messages",
                 "POST /api/v1/chat/public/sessions/{id}/read",
                 "POST /api/v1/chat/public/sessions/{id}/end",
-                "GET /api/v1/chat/public/sessions/{id}/history")) {
+                "GET /api/v1/chat/public/sessions/{id}/history",
+                "POST /api/v1/chat/public/sessions/{id}/rating",
+                "POST /api/v1/chat/public/sessions/{id}/attachments",
+                "GET /api/v1/chat/public/sessions/{id}/attachments/{attachmentId}/content")) {
             RULES.put(visitorApi, Rule.PUBLIC);
         }
     }

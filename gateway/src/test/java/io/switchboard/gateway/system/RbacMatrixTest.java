@@ -93,6 +93,8 @@ class RbacMatrixTest {
                 .replace("{subscriptionId}", UUID.randomUUID().toString())
                 .replace("{deliveryId}", UUID.randomUUID().toString())
                 .replace("{messageId}", UUID.randomUUID().toString())
+                .replace("{attachmentId}", UUID.randomUUID().toString())
+                .replace("{reminderId}", UUID.randomUUID().toString())
                 .replace("{number}", "NX-00001")
                 .replace("{userId}", UUID.randomUUID().toString())
                 .replace("{visitorId}", UUID.randomUUID().toString())

@@ -51,15 +51,14 @@ class TenantIsolationTest {
             "POST /api/v1/chat/sessions/{id}/messages", "{\"body\": \"Hello from tenant A\"}",
             "POST /api/v1/chat/sessions/{id}/read", "{\"upToSeq\": 0}",
             "POST /api/v1/chat/sessions/{id}/assign", "{\"agentId\": \"" + UUID.randomUUID() + "\"}",
-            "POST /api/v1/chat/sessions/{id}/transfers", "{\"toTeam\": \"billing\", \"reason\": \"tenant A\"}");
+            "POST /api/v1/chat/sessions/{id}/transfers",
+                    "{\"toAgentId\": \"" + UUID.randomUUID() + "\", \"reason\": \"tenant A\"}",
+            "POST /api/v1/tickets/{id}/reminders", "{\"remindAt\": \"2099-01-01T00:00:00Z\"}",
+            "PUT /api/v1/helpdesk/agents/{userId}/availability", "{\"available\": false}");
 
-    /**
-     * Endpoints that answer for any id in the caller's own tenant, so that B's id cannot be told from one that does
-     * not exist and nothing of B is read or changed: a supervisor sets up the chat profile of a user by id in their
-     * own tenant (chat-service does not know the tenant's members yet; see chat-service/README.md).
-     */
-    private static final java.util.Set<String> OWN_TENANT_UPSERTS =
-            java.util.Set.of("PATCH /api/v1/chat/agents/{userId}");
+    /** Query parameters an endpoint requires (validated before the lookup, like {@link #VALID_BODIES}). */
+    private static final Map<String, String> QUERIES =
+            Map.of("GET /api/v1/helpdesk/canned-responses/{id}/render", "?ticketId={ticketId}");
 
     @AfterAll
     static void cleanUp() {
@@ -88,10 +87,7 @@ class TenantIsolationTest {
             List<String> leaks = new ArrayList<>();
             for (Map.Entry<String, AccessMatrix.Rule> endpoint : AccessMatrix.RULES.entrySet()) {
                 String kind = endpoint.getValue().kind();
-                if (kind.equals("superadmin")
-                        || kind.equals("service")
-                        || kind.equals("public")
-                        || OWN_TENANT_UPSERTS.contains(endpoint.getKey())) {
+                if (kind.equals("superadmin") || kind.equals("service") || kind.equals("public")) {
                     continue; // not tenant-scoped by the caller's token (public: by a widget key or session token)
                 }
                 String method = endpoint.getKey().split(" ")[0];
@@ -102,13 +98,17 @@ class TenantIsolationTest {
                             .as("tenant B has a resource for %s (add one to tenantResources)", endpoint.getKey())
                             .containsKey(prefix);
                     String path = template.replace("{id}", ids.get(prefix))
-                            .replace("{memberId}", ids.get("{memberId}"))
-                            .replace("{subscriptionId}", ids.get("{subscriptionId}"))
-                            .replace("{deliveryId}", ids.get("{deliveryId}"))
-                            .replace("{messageId}", ids.get("{messageId}"))
-                            .replace("{number}", ids.get("/api/v1/tickets/by-number"))
-                            .replace("{userId}", ids.get(prefix))
-                            .replace("{visitorId}", ids.get(prefix));
+                                    .replace("{memberId}", ids.get("{memberId}"))
+                                    .replace("{subscriptionId}", ids.get("{subscriptionId}"))
+                                    .replace("{deliveryId}", ids.get("{deliveryId}"))
+                                    .replace("{messageId}", ids.get("{messageId}"))
+                                    .replace("{attachmentId}", ids.getOrDefault("{attachmentId}" + prefix, ""))
+                                    .replace("{reminderId}", ids.get("{reminderId}"))
+                                    .replace("{number}", ids.get("/api/v1/tickets/by-number"))
+                                    .replace("{userId}", ids.getOrDefault("{userId}" + prefix, ids.get(prefix)))
+                                    .replace("{visitorId}", ids.get(prefix))
+                            + QUERIES.getOrDefault(endpoint.getKey(), "")
+                                    .replace("{ticketId}", ids.get("/api/v1/tickets"));
                     Response response =
                             call(adminA, tenantA, method, path, VALID_BODIES.getOrDefault(endpoint.getKey(), "{}"));
                     if (response.statusCode() != 404) {
@@ -131,7 +131,11 @@ class TenantIsolationTest {
             for (Map.Entry<String, String> id : ids.entrySet()) {
                 if (id.getKey().startsWith("/api/v1/") && !id.getKey().equals("/api/v1/calls")) {
                     String read = id.getKey() + "/" + id.getValue()
-                            + (id.getKey().equals("/api/v1/chat/visitors") ? "/sessions" : "");
+                            + switch (id.getKey()) {
+                                case "/api/v1/chat/visitors" -> "/sessions";
+                                case "/api/v1/helpdesk/agents" -> "/availability";
+                                default -> "";
+                            };
                     int status = call(adminB, tenantB, "GET", read).statusCode();
                     assertThat(status)
                             .as("B's %s %s is still there", id.getKey(), id.getValue())
@@ -162,6 +166,16 @@ class TenantIsolationTest {
                                 "Lated",
                                 "roles",
                                 List.of("viewer"))));
+        // a team of that user (tenant-service; helpdesk and chat learn it from tenant.events)
+        ids.put(
+                "/api/v1/teams",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/teams",
+                        Map.of("name", "Isolated team", "members", List.of(ids.get("/api/v1/users")))));
+        ids.put("{userId}/api/v1/teams", ids.get("/api/v1/users"));
+        ids.put("/api/v1/helpdesk/agents", ids.get("/api/v1/users"));
         ids.put(
                 "/api/v1/webhooks/subscriptions",
                 create(
@@ -300,6 +314,45 @@ class TenantIsolationTest {
         ids.put(
                 "{messageId}",
                 create(admin, tenant, "/api/v1/tickets/" + ticket + "/messages", Map.of("body", "Isolated reply")));
+        // a file of the ticket (ids of nested files are keyed by their parent's prefix)
+        ids.put(
+                "{attachmentId}/api/v1/tickets",
+                idOf(request(admin, tenant)
+                        .multiPart("file", "isolated.txt", "Isolated file".getBytes(), "text/plain")
+                        .post("/api/v1/tickets/" + ticket + "/attachments")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .response()));
+        ids.put(
+                "{reminderId}",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/tickets/" + ticket + "/reminders",
+                        Map.of("remindAt", "2099-01-01T00:00:00Z", "note", "Isolated")));
+        ids.put(
+                "/api/v1/helpdesk/templates",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/helpdesk/templates",
+                        Map.of("name", "Isolated", "subject", "{{issue_type}} isolated")));
+        ids.put(
+                "/api/v1/helpdesk/canned-responses",
+                create(
+                        admin,
+                        tenant,
+                        "/api/v1/helpdesk/canned-responses",
+                        Map.of("name", "Isolated", "body", "Hello {{requester.name}}")));
+        // a rule to B's team, once helpdesk-service has heard of the team
+        ids.put(
+                "/api/v1/helpdesk/assignment-rules",
+                awaitCreated(
+                        admin,
+                        tenant,
+                        "/api/v1/helpdesk/assignment-rules",
+                        Map.of("category", "isolated", "teamId", ids.get("/api/v1/teams"))));
         // a contact and a mailbox (disabled: nothing polls it; a public address literal passes the server check)
         ids.put(
                 "/api/v1/contacts",
@@ -351,7 +404,13 @@ class TenantIsolationTest {
     private static void chatResources(TestUser admin, String tenant, Map<String, String> ids) {
         Response widget = request(admin, tenant)
                 .contentType("application/json")
-                .body(Map.of("name", "Isolated shop", "allowedDomains", List.of("*.example.com")))
+                .body(Map.of(
+                        "name",
+                        "Isolated shop",
+                        "allowedDomains",
+                        List.of("*.example.com"),
+                        "behaviour",
+                        Map.of("allowFileUpload", true)))
                 .post("/api/v1/chat/widgets");
         assertThat(widget.statusCode())
                 .as("POST /api/v1/chat/widgets: %s", widget.asString())
@@ -380,14 +439,25 @@ class TenantIsolationTest {
                         .equals(call(agent, tenant, "GET", "/api/v1/chat/sessions/" + session)
                                 .jsonPath()
                                 .getString("assignedTo")));
-        Response transfer = request(agent, tenant)
-                .contentType("application/json")
-                .body(Map.of("toTeam", "billing", "reason", "isolation"))
-                .post("/api/v1/chat/sessions/" + session + "/transfers");
-        assertThat(transfer.statusCode())
-                .as("a transfer: %s", transfer.asString())
-                .isEqualTo(201);
-        ids.put("/api/v1/chat/transfers", transfer.jsonPath().getString("id"));
+        // a file the visitor sent in it
+        ids.put(
+                "{attachmentId}/api/v1/chat/sessions",
+                given().header("Origin", "https://shop.example.com")
+                        .header("X-Chat-Token", visit.jsonPath().getString("token"))
+                        .multiPart("file", "isolated.txt", "Isolated file".getBytes(), "text/plain")
+                        .post("/api/v1/chat/public/sessions/" + session + "/attachments")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("attachment.id"));
+        // a transfer to B's team, once chat-service has heard of the team
+        ids.put(
+                "/api/v1/chat/transfers",
+                awaitCreated(
+                        agent,
+                        tenant,
+                        "/api/v1/chat/sessions/" + session + "/transfers",
+                        Map.of("toTeam", ids.get("/api/v1/teams"), "reason", "isolation")));
     }
 
     private static String create(TestUser admin, String tenant, String path, Map<String, Object> body) {
@@ -399,6 +469,21 @@ class TenantIsolationTest {
                 .as("POST %s: %s", path, response.asString())
                 .isEqualTo(201);
         return idOf(response);
+    }
+
+    /** Creates what refers to something another service learns from events: retried until the service knows it. */
+    private static String awaitCreated(TestUser caller, String tenant, String path, Map<String, Object> body) {
+        Response created = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> request(caller, tenant)
+                                .contentType("application/json")
+                                .body(body)
+                                .post(path),
+                        response -> response.statusCode() != 422);
+        assertThat(created.statusCode())
+                .as("POST %s: %s", path, created.asString())
+                .isEqualTo(201);
+        return idOf(created);
     }
 
     /** The created resource's id, from its location whatever the shape of the body. */
