@@ -2,6 +2,7 @@ package io.switchboard.helpdesk.mail;
 
 import io.quarkus.logging.Log;
 import io.switchboard.commons.ids.Ids;
+import io.switchboard.commons.tenant.TeamDirectory;
 import io.switchboard.helpdesk.Actor;
 import io.switchboard.helpdesk.mailbox.TenantMailbox;
 import io.switchboard.helpdesk.message.HtmlBodies;
@@ -60,6 +61,7 @@ public class MailImporter {
     private final MessageService messages;
     private final SettingsService settings;
     private final MailOutbox outbox;
+    private final TeamDirectory teams;
 
     public MailImporter(
             EntityManager em,
@@ -67,8 +69,10 @@ public class MailImporter {
             TicketRepository ticketRepository,
             MessageService messages,
             SettingsService settings,
-            MailOutbox outbox) {
+            MailOutbox outbox,
+            TeamDirectory teams) {
         this.em = em;
+        this.teams = teams;
         this.tickets = tickets;
         this.ticketRepository = ticketRepository;
         this.messages = messages;
@@ -109,10 +113,14 @@ public class MailImporter {
                         subject(mail.subject()),
                         description(mail),
                         null,
-                        null,
+                        mailbox.category,
                         new Requester(null, mail.fromAddress(), clip(mail.fromName(), 200)),
                         null,
-                        null,
+                        // a team deleted since the mailbox named it: the category's rule decides instead
+                        mailbox.teamId != null
+                                        && teams.find(tenantId, mailbox.teamId).isPresent()
+                                ? mailbox.teamId
+                                : null,
                         List.of(),
                         null,
                         Map.of(),

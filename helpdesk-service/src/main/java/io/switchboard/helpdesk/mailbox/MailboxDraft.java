@@ -25,7 +25,17 @@ public record MailboxDraft(
         @Schema(
                 description =
                         "Answer a new ticket opened by mail with an acknowledgement (Auto-Submitted: auto-replied)")
-        Boolean sendAcknowledgement) {
+        Boolean sendAcknowledgement,
+
+        @Size(max = 100) @Schema(
+                description = "The category of the tickets this mailbox opens; its assignment rule picks their team",
+                examples = "billing")
+        String category,
+
+        @Schema(
+                description = "The team of the tickets this mailbox opens (before the category's rule); its"
+                        + " least-loaded available agent gets each one")
+        java.util.UUID teamId) {
 
     /** Where mail is read. */
     public record Imap(

@@ -14,6 +14,7 @@ import io.switchboard.commons.problem.ProblemException;
 import io.switchboard.commons.problem.ProblemType;
 import io.switchboard.commons.problem.Validation;
 import io.switchboard.helpdesk.contact.EmailAddresses;
+import io.switchboard.helpdesk.ticket.References;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -45,9 +46,12 @@ public class MailboxService {
     private final MergePatches patches;
     private final MailServers servers;
     private final MailboxCipher cipher;
+    private final References references;
 
-    public MailboxService(EntityManager em, MergePatches patches, MailServers servers, MailboxCipher cipher) {
+    public MailboxService(
+            EntityManager em, MergePatches patches, MailServers servers, MailboxCipher cipher, References references) {
         this.em = em;
+        this.references = references;
         this.patches = patches;
         this.servers = servers;
         this.cipher = cipher;
@@ -62,8 +66,11 @@ public class MailboxService {
                 request.smtp(),
                 request.fromAddress(),
                 request.fromName(),
-                request.sendAcknowledgement() == null ? Boolean.FALSE : request.sendAcknowledgement());
+                request.sendAcknowledgement() == null ? Boolean.FALSE : request.sendAcknowledgement(),
+                request.category(),
+                request.teamId());
         MailboxDraft checked = validate(draft);
+        references.check(tenantId, null, null, null, checked.teamId());
         Instant now = Instant.now();
         TenantMailbox mailbox = new TenantMailbox();
         mailbox.id = Ids.newId();
@@ -111,6 +118,7 @@ public class MailboxService {
             return before;
         }
         MailboxDraft checked = validate(patched.draft());
+        references.check(tenantId, null, mailbox.teamId, null, checked.teamId());
         String account = account(mailbox);
         apply(checked, mailbox);
         if (patch.path("imap").has("password")) {
@@ -185,7 +193,11 @@ public class MailboxService {
                 draft.smtp(),
                 from,
                 draft.fromName(),
-                draft.sendAcknowledgement());
+                draft.sendAcknowledgement(),
+                draft.category() == null || draft.category().isBlank()
+                        ? null
+                        : draft.category().strip(),
+                draft.teamId());
     }
 
     /**
@@ -254,6 +266,8 @@ public class MailboxService {
                 ? null
                 : d.fromName().strip();
         b.sendAcknowledgement = Boolean.TRUE.equals(d.sendAcknowledgement());
+        b.category = d.category();
+        b.teamId = d.teamId();
     }
 
     private static MailboxDraft toDraft(TenantMailbox b) {
@@ -265,7 +279,9 @@ public class MailboxService {
                 new MailboxDraft.Smtp(b.smtpHost, b.smtpPort, Security.of(b.smtpSecurity), b.smtpUser, null),
                 b.fromAddress,
                 b.fromName,
-                b.sendAcknowledgement);
+                b.sendAcknowledgement,
+                b.category,
+                b.teamId);
     }
 
     MailboxView toView(TenantMailbox b) {
@@ -290,6 +306,8 @@ public class MailboxService {
                 b.fromAddress,
                 b.fromName,
                 b.sendAcknowledgement,
+                b.category,
+                b.teamId,
                 Times.utc(b.lastPolledAt),
                 b.lastPollError,
                 queued,

@@ -14,6 +14,8 @@ public record MailboxView(
         String fromAddress,
         String fromName,
         boolean sendAcknowledgement,
+        String category,
+        UUID teamId,
 
         @Schema(description = "When the mailbox was last read")
         OffsetDateTime lastPolledAt,

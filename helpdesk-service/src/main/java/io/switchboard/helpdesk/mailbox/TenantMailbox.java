@@ -60,6 +60,11 @@ public class TenantMailbox extends TenantOwned {
     @Column(name = "send_acknowledgement")
     public boolean sendAcknowledgement;
 
+    public String category;
+
+    @Column(name = "team_id")
+    public java.util.UUID teamId;
+
     /** The IMAP folder's UIDVALIDITY the cursor belongs to; null before the first poll. */
     @Column(name = "uid_validity")
     public Long uidValidity;

@@ -22,6 +22,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +50,27 @@ class EmailWorkflowTest {
         Team t = Team.of(users, "mail");
         String support = address("support", "acme.test");
         String customer = address("carla", "example.com");
-        MailFixtures.create(t.admin(), t.tenant(), mailbox(support));
+        // the mailbox files its tickets under "printers", which the tenant's rule gives to the agent's team
+        UUID team = Fixtures.team(t.tenant(), t.agent());
+        as(t.admin(), t.tenant())
+                .body(Map.of("category", "printers", "teamId", team.toString()))
+                .post("/api/v1/helpdesk/assignment-rules")
+                .then()
+                .statusCode(201);
+        Map<String, Object> settings = mailbox(support);
+        settings.put("teamId", UUID.randomUUID().toString());
+        as(t.admin(), t.tenant())
+                .body(settings)
+                .post("/api/v1/helpdesk/mailboxes")
+                .then()
+                .statusCode(422)
+                .body("errors.field", equalTo(List.of("teamId")));
+        settings.remove("teamId");
+        settings.put("category", "printers");
+        MailFixtures.create(t.admin(), t.tenant(), settings);
 
-        // a customer's mail arrives in the tenant's mailbox and opens a ticket with the customer as its contact
+        // a customer's mail arrives in the tenant's mailbox and opens a ticket with the customer as its contact,
+        // assigned to the least-loaded available agent of the category's team
         String first = Mailbox.send(
                 "Carla Customer <" + customer + ">", support, "Printer on fire", "It smokes since this morning.");
         JsonPath ticket = awaitTickets(t, customer, 1).get(0);
@@ -61,6 +80,9 @@ class EmailWorkflowTest {
         assertThat(ticket.getString("subject")).isEqualTo("Printer on fire");
         assertThat(ticket.getString("status")).isEqualTo("open");
         assertThat(ticket.getString("requester.name")).isEqualTo("Carla Customer");
+        assertThat(ticket.getString("category")).isEqualTo("printers");
+        assertThat(ticket.getString("teamId")).isEqualTo(team.toString());
+        assertThat(ticket.getString("assigneeId")).isEqualTo(t.agent().id());
         String contactId = ticket.getString("requester.contactId");
         as(t.agent(), t.tenant())
                 .get("/api/v1/contacts/" + contactId)
