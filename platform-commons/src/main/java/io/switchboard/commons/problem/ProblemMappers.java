@@ -145,7 +145,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (poolExhausted(e)) {
+            // overload, not a defect: the caller may retry, and the operators see it as a warning, not an error id
+            Log.warnf("No database connection free for %s: answered 503", uri.getPath());
+            return respond(
+                            Problem.of(
+                                    ProblemType.SERVICE_UNAVAILABLE,
+                                    "The service is busy (every database connection is in use); retry in a moment"),
+                            uri)
+                    .header("Retry-After", "1")
+                    .build();
+        }
         return internal(e, uri);
+    }
+
+    /** Whether the connection pool (Agroal) gave up waiting for a free connection somewhere in the cause chain. */
+    static boolean poolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException
+                    && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response internal(Throwable e, UriInfo uri) {
