@@ -14,7 +14,7 @@ import java.util.Optional;
 public class AgentRepository {
 
     private static final String COLUMNS = "user_id, display_name, availability, max_chats, current_chats, team,"
-            + " skills, auto_accept, last_assigned_at, created_at, updated_at, version";
+            + " skills, auto_accept, last_assigned_at, created_at, updated_at, version, notifications_enabled";
 
     private final EntityManager em;
 
@@ -54,8 +54,9 @@ public class AgentRepository {
 
     public void insert(String tenantId, String userId, AgentDraft draft) {
         em.createNativeQuery("insert into chat_agent (tenant_id, user_id, display_name, availability, max_chats, team,"
-                        + " skills, auto_accept, created_at, updated_at) values (:tenant, :user, :name, :availability,"
-                        + " :max, :team, string_to_array(:skills, ','), :autoAccept, now(), now())")
+                        + " skills, auto_accept, notifications_enabled, created_at, updated_at) values (:tenant, :user,"
+                        + " :name, :availability, :max, :team, string_to_array(:skills, ','), :autoAccept,"
+                        + " :notifications, now(), now())")
                 .setParameter("tenant", tenantId)
                 .setParameter("user", userId)
                 .setParameter("name", draft.displayName())
@@ -64,6 +65,7 @@ public class AgentRepository {
                 .setParameter("team", draft.team())
                 .setParameter("skills", String.join(",", draft.skills()))
                 .setParameter("autoAccept", draft.autoAccept())
+                .setParameter("notifications", draft.notificationsEnabled())
                 .executeUpdate();
     }
 
@@ -71,7 +73,8 @@ public class AgentRepository {
     public boolean update(String tenantId, String userId, AgentDraft draft, long version) {
         return em.createNativeQuery("update chat_agent set display_name = :name, availability = :availability,"
                                 + " max_chats = :max, team = :team, skills = string_to_array(:skills, ','),"
-                                + " auto_accept = :autoAccept, updated_at = now(), version = version + 1"
+                                + " auto_accept = :autoAccept, notifications_enabled = :notifications,"
+                                + " updated_at = now(), version = version + 1"
                                 + " where tenant_id = :tenant and user_id = :user and version = :version")
                         .setParameter("tenant", tenantId)
                         .setParameter("user", userId)
@@ -81,6 +84,7 @@ public class AgentRepository {
                         .setParameter("team", draft.team())
                         .setParameter("skills", String.join(",", draft.skills()))
                         .setParameter("autoAccept", draft.autoAccept())
+                        .setParameter("notifications", draft.notificationsEnabled())
                         .setParameter("version", version)
                         .executeUpdate()
                 > 0;
@@ -99,6 +103,7 @@ public class AgentRepository {
                             (String) row[5],
                             skills(row[6]),
                             (Boolean) row[7],
+                            (Boolean) row[12],
                             instant(row[8]),
                             instant(row[9]),
                             instant(row[10]),

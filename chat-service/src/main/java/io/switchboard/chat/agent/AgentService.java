@@ -23,7 +23,8 @@ public class AgentService {
     private static final Set<String> READ_ONLY =
             Set.of("userId", "currentChats", "lastAssignedAt", "createdAt", "updatedAt", "version");
     /** What agents set on themselves; the rest is for supervisors (agents:manage). */
-    private static final Set<String> SELF_SERVICE = Set.of("availability", "autoAccept", "displayName");
+    private static final Set<String> SELF_SERVICE =
+            Set.of("availability", "autoAccept", "notificationsEnabled", "displayName");
 
     private final AgentRepository repository;
     private final MergePatches patches;

@@ -13,12 +13,14 @@ public record AgentView(
         String team,
         List<String> skills,
         boolean autoAccept,
+        boolean notificationsEnabled,
         Instant lastAssignedAt,
         Instant createdAt,
         Instant updatedAt,
         long version) {
 
     AgentDraft toDraft() {
-        return new AgentDraft(displayName, availability, maxConcurrentChats, team, skills, autoAccept);
+        return new AgentDraft(
+                displayName, availability, maxConcurrentChats, team, skills, autoAccept, notificationsEnabled);
     }
 }

@@ -67,7 +67,26 @@ class AgentTeamTest {
                 .patch("/api/v1/chat/agents/" + agent.id())
                 .then()
                 .statusCode(200)
+                .body("team", equalTo(sales))
+                .body("notificationsEnabled", equalTo(true));
+        // desktop notifications are the agent's own choice, kept with the profile
+        patchAs(agent, a.tenant())
+                .body(Map.of("notificationsEnabled", false, "availability", "away"))
+                .patch("/api/v1/chat/agents/me")
+                .then()
+                .statusCode(200)
+                .body("notificationsEnabled", equalTo(false))
                 .body("team", equalTo(sales));
+        as(a.supervisor(), a.tenant())
+                .get("/api/v1/chat/agents/" + agent.id())
+                .then()
+                .body("notificationsEnabled", equalTo(false))
+                .body("availability", equalTo("away"));
+        patchAs(agent, a.tenant())
+                .body(Map.of("notificationsEnabled", "sometimes"))
+                .patch("/api/v1/chat/agents/me")
+                .then()
+                .statusCode(400);
     }
 
     @Test
