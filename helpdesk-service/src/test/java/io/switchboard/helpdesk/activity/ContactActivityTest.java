@@ -71,8 +71,11 @@ class ContactActivityTest {
      * a chat and a call of new contacts until both contacts exist.
      */
     static void awaitListening(Team t) {
+        // each poll sends a new probe and looks for any probe sent so far: one sent before the consumers listened is
+        // never read, a later one is
+        java.util.List<String[]> probes = new java.util.ArrayList<>();
         await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     String probe = UUID.randomUUID().toString();
                     String email = "probe." + probe.substring(0, 8) + "@example.com";
@@ -89,15 +92,9 @@ class ContactActivityTest {
                             probe,
                             call(probe, phone, "+4930999999", "started", Instant.now()),
                             event());
-                    for (int i = 0; i < 20; i++) {
-                        boolean chat = found(t, "email", email);
-                        boolean call = found(t, "q", phone);
-                        if (chat && call) {
-                            return true;
-                        }
-                        Thread.sleep(100);
-                    }
-                    return false;
+                    probes.add(new String[] {email, phone});
+                    return probes.stream().anyMatch(sent -> found(t, "email", sent[0]))
+                            && probes.stream().anyMatch(sent -> found(t, "q", sent[1]));
                 });
     }
 
