@@ -6,18 +6,17 @@ import io.switchboard.commons.db.LeaderLock;
 import io.switchboard.commons.tenant.CrossTenant;
 import io.switchboard.commons.tenant.TenantTasks;
 import io.switchboard.helpdesk.HelpdeskEvents;
+import io.switchboard.helpdesk.config.LeaderBatches;
 import io.switchboard.helpdesk.ticket.Ticket;
 import io.switchboard.helpdesk.ticket.TicketService;
 import io.switchboard.helpdesk.ticket.TicketView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Fires {@code helpdesk.ticket.reminder_due} when a reminder's time comes and {@code helpdesk.ticket.overdue} when an
@@ -48,8 +47,7 @@ public class DueScheduler {
     private final TicketService tickets;
     private final HelpdeskEvents events;
     private final Clock clock;
-    private final LeaderLock leader = new LeaderLock("ticket-due-scheduler");
-    private final ReentrantLock running = new ReentrantLock();
+    private final LeaderBatches leader = new LeaderBatches("ticket-due-scheduler", "Reminder scheduler");
 
     public DueScheduler(
             EntityManager em, TenantTasks tasks, TicketService tickets, HelpdeskEvents events, Clock clock) {
@@ -75,25 +73,8 @@ public class DueScheduler {
 
     /** Fires every reminder and overdue notice due now, if this instance leads; returns how many events it wrote. */
     public int runOnce() {
-        running.lock();
-        try {
-            if (!leader.tryAcquire()) {
-                return 0;
-            }
-            int fired = 0;
-            int batch;
-            do {
-                Instant now = clock.instant();
-                batch = tasks.run(null, () -> fireDue(now)); // intercepted self-invocation: a transaction
-                fired += batch;
-            } while (batch >= BATCH);
-            return fired;
-        } catch (SQLException e) {
-            Log.warnf("Reminder scheduler: no database for the leader lock: %s", e.toString());
-            return 0;
-        } finally {
-            running.unlock();
-        }
+        // each batch in a transaction of its own (intercepted self-invocation)
+        return leader.run(() -> tasks.run(null, () -> fireDue(clock.instant())), BATCH);
     }
 
     /**

@@ -9,19 +9,18 @@ import io.switchboard.commons.tenant.CrossTenant;
 import io.switchboard.commons.tenant.TenantTasks;
 import io.switchboard.helpdesk.HelpdeskEvents;
 import io.switchboard.helpdesk.config.HelpdeskConfig;
+import io.switchboard.helpdesk.config.LeaderBatches;
 import io.switchboard.helpdesk.ticket.Ticket;
 import io.switchboard.helpdesk.ticket.TicketService;
 import io.switchboard.helpdesk.ticket.TicketView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Fires {@code helpdesk.ticket.sla_warning} and {@code helpdesk.ticket.sla_breached} when their time comes. The timers
@@ -44,8 +43,7 @@ public class SlaScheduler {
     private final HelpdeskEvents events;
     private final HelpdeskConfig config;
     private final Clock clock;
-    private final LeaderLock leader = new LeaderLock("sla-scheduler");
-    private final ReentrantLock running = new ReentrantLock();
+    private final LeaderBatches leader = new LeaderBatches("sla-scheduler", "SLA scheduler");
 
     public SlaScheduler(
             EntityManager em,
@@ -77,25 +75,10 @@ public class SlaScheduler {
 
     /** Fires everything due now, if this instance leads; returns how many events it wrote. */
     public int runOnce() {
-        running.lock();
-        try {
-            if (!leader.tryAcquire()) {
-                return 0;
-            }
-            int fired = 0;
-            int batch;
-            do {
-                Instant now = clock.instant();
-                batch = tasks.run(null, () -> fireDue(now)); // intercepted self-invocation: a transaction
-                fired += batch;
-            } while (batch == config.sla().batchSize());
-            return fired;
-        } catch (SQLException e) {
-            Log.warnf("SLA scheduler: no database for the leader lock: %s", e.toString());
-            return 0;
-        } finally {
-            running.unlock();
-        }
+        // each batch in a transaction of its own (intercepted self-invocation)
+        return leader.run(
+                () -> tasks.run(null, () -> fireDue(clock.instant())),
+                config.sla().batchSize());
     }
 
     /**
